@@ -1,0 +1,152 @@
+"""Autoevaluaciones de los ejercicios: dicen al estudiante si su respuesta es correcta y por qué no.
+
+Cada función devuelve un `Result`. En un notebook, ponla en la última línea de la celda y
+Jupyter (o Colab) mostrará el mensaje; `bool(result)` dice si la respuesta es correcta.
+La solución de referencia nunca está aquí: se compara contra un oráculo independiente
+(NumPy, PyTorch) o contra propiedades que la respuesta debe cumplir.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Result:
+    """Resultado de una autoevaluación: `ok` y un mensaje para el estudiante."""
+
+    ok: bool
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def __repr__(self) -> str:
+        return self.message
+
+
+def _pass(name: str, detail: str) -> Result:
+    return Result(True, f"✅ {name}: correcto. {detail}".rstrip())
+
+
+def _fail(name: str, detail: str) -> Result:
+    return Result(False, f"❌ {name}: {detail}")
+
+
+def close(
+    actual: object, expected: object, *, name: str = "respuesta", rtol: float = 1e-5,
+    atol: float = 1e-8,
+) -> Result:
+    """Compara un resultado numérico con el esperado, con tolerancia.
+
+    Args:
+        actual: lo que calculó el estudiante (número, lista, arreglo o tensor).
+        expected: el valor correcto (calculado con un oráculo independiente).
+        name: cómo se llama la respuesta en el mensaje.
+        rtol: tolerancia relativa.
+        atol: tolerancia absoluta.
+    """
+    if rtol < 0 or atol < 0:
+        raise ValueError(f"rtol y atol deben ser no negativos; recibí rtol={rtol}, atol={atol}")
+    if actual is None:
+        return _fail(name, "es None; ¿olvidaste el `return` o completar la celda?")
+    try:
+        a = _to_numpy(actual)
+    except (TypeError, ValueError) as exc:
+        return _fail(name, f"no es numérico ({exc})")
+    e = _to_numpy(expected)
+    if a.shape != e.shape:
+        return _fail(name, f"tiene forma {a.shape}; se esperaba {e.shape}")
+    if not np.all(np.isfinite(a)):
+        return _fail(name, "contiene nan o inf")
+    bad = ~np.isclose(a, e, rtol=rtol, atol=atol)
+    if bad.any():
+        idx = tuple(int(i) for i in np.argwhere(bad)[0]) if a.ndim else ()
+        where = f" en la posición {idx}" if idx else ""
+        return _fail(
+            name,
+            f"{int(bad.sum())} de {max(a.size, 1)} valores no coinciden; "
+            f"por ejemplo{where} obtuve {_fmt(a[idx])} y se esperaba {_fmt(e[idx])}",
+        )
+    return _pass(name, "")
+
+
+def function(
+    fn: object,
+    oracle: Callable[..., object],
+    inputs: Iterable[object],
+    *,
+    name: str | None = None,
+    rtol: float = 1e-5,
+    atol: float = 1e-8,
+) -> Result:
+    """Compara la función del estudiante con un oráculo en varias entradas.
+
+    Args:
+        fn: la función del estudiante; recibe un argumento.
+        oracle: una implementación independiente (por ejemplo de NumPy o PyTorch).
+        inputs: entradas de prueba.
+        name: cómo se llama la función en el mensaje (por defecto, su `__name__`).
+    """
+    if not callable(fn):
+        return _fail(name or "función", f"se esperaba una función; recibí {type(fn).__name__}")
+    name = name or getattr(fn, "__name__", "función")
+    inputs = list(inputs)
+    if not inputs:
+        raise ValueError("inputs no puede estar vacío")
+    for x in inputs:
+        try:
+            got = fn(x)
+        except Exception as exc:  # el código del estudiante puede fallar de cualquier forma
+            return _fail(name, f"lanzó {type(exc).__name__}: {exc} con la entrada {_fmt(x)}")
+        result = close(got, oracle(x), name=f"{name}({_fmt(x)})", rtol=rtol, atol=atol)
+        if not result:
+            return _fail(name, result.message.removeprefix("❌ "))
+    return _pass(name, f"Coincide en {len(inputs)} entradas de prueba.")
+
+
+def classifies(predict: object, X: object, y: object, *, name: str = "clasificador") -> Result:
+    """Comprueba que `predict(X)` devuelva exactamente las etiquetas `y`.
+
+    Args:
+        predict: función que recibe `X` (n, d) y devuelve n etiquetas.
+        X: entradas.
+        y: etiquetas correctas.
+    """
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y)
+    if X.ndim != 2 or y.shape != (len(X),):
+        raise ValueError(f"X debe ser (n, d) e y (n,); recibí {X.shape} y {y.shape}")
+    if not callable(predict):
+        return _fail(name, f"se esperaba una función; recibí {type(predict).__name__}")
+    try:
+        pred = np.asarray(predict(X))
+    except Exception as exc:  # el código del estudiante puede fallar de cualquier forma
+        return _fail(name, f"lanzó {type(exc).__name__}: {exc}")
+    if pred.shape not in (y.shape, (len(y), 1)):
+        return _fail(name, f"devolvió forma {pred.shape}; se esperaban {len(y)} etiquetas")
+    wrong = np.flatnonzero(pred.reshape(-1) != y)
+    if wrong.size:
+        i = wrong[0]
+        return _fail(
+            name,
+            f"se equivoca en {wrong.size} de {len(y)} ejemplos; por ejemplo x = {_fmt(X[i])} "
+            f"da {_fmt(pred.reshape(-1)[i])} y debería dar {_fmt(y[i])}",
+        )
+    return _pass(name, f"Clasifica bien los {len(y)} ejemplos.")
+
+
+def _to_numpy(value: object) -> np.ndarray:
+    """Convierte números, listas, arreglos o tensores de PyTorch en un arreglo float."""
+    if hasattr(value, "detach"):
+        value = value.detach().cpu().numpy()
+    return np.asarray(value, dtype=float)
+
+
+def _fmt(value: object) -> str:
+    """Formatea un número o arreglo con 4 cifras significativas."""
+    arr = np.asarray(value)
+    if arr.dtype.kind in "fc" or arr.dtype.kind in "iub":
+        return np.array2string(arr, precision=4, separator=", ") if arr.ndim else f"{arr.item():.4g}"
+    return repr(value)
