@@ -20,7 +20,7 @@ export JUPYTER_PLATFORM_DIRS := 1
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help install book test lint unit nbval strict-book outputs colab-cells bench lock clean
+.PHONY: help install book test lint unit test-install nbval strict-book outputs colab-cells bench lock clean
 
 help:
 	@echo "make book        crea .venv, instala y construye el sitio en _build/html"
@@ -44,14 +44,17 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build .
 	@echo "Sitio listo: _build/html/index.html"
 
-test: lint unit nbval strict-book
+test: lint unit test-install nbval strict-book
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q -m "not install" tests
+
+test-install: $(STAMP)
+	$(BIN)/python -m pytest -q -m install tests
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env \

@@ -1,7 +1,7 @@
 """Genera la celda de instalación de Colab de cada notebook desde `_config.yml`.
 
-    python scripts/colab_cells.py --write chapters/*.ipynb   # reescribe la primera celda
-    python scripts/colab_cells.py --check chapters/*.ipynb   # falla si alguna difiere
+python scripts/colab_cells.py --write chapters/*.ipynb   # reescribe la primera celda
+python scripts/colab_cells.py --check chapters/*.ipynb   # falla si alguna difiere
 """
 
 import argparse
@@ -34,16 +34,22 @@ def colab_source(url: str) -> str:
     )
 
 
+def source_of(cell: dict) -> str:
+    """Texto de una celda, venga como cadena (nbformat) o como lista de líneas (JSON)."""
+    source = cell.get("source", "")
+    return source if isinstance(source, str) else "".join(source)
+
+
 def is_colab_cell(cell: dict) -> bool:
     """¿Es esta celda una celda de instalación de Colab (canónica o no)?"""
-    return cell.get("cell_type") == "code" and "google.colab" in cell.get("source", "")
+    return cell.get("cell_type") == "code" and "google.colab" in source_of(cell)
 
 
 def differs(nb: dict, url: str) -> bool:
     """¿La primera celda del notebook no es la celda canónica?"""
     first = nb["cells"][0] if nb["cells"] else {}
     tags = first.get("metadata", {}).get("tags", [])
-    return not (is_colab_cell(first) and first["source"] == colab_source(url) and TAG in tags)
+    return not (is_colab_cell(first) and source_of(first) == colab_source(url) and TAG in tags)
 
 
 def rewrite(nb: dict, url: str) -> None:

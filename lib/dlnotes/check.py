@@ -35,7 +35,11 @@ def _fail(name: str, detail: str) -> Result:
 
 
 def close(
-    actual: object, expected: object, *, name: str = "respuesta", rtol: float = 1e-5,
+    actual: object,
+    expected: object,
+    *,
+    name: str = "respuesta",
+    rtol: float = 1e-5,
     atol: float = 1e-8,
 ) -> Result:
     """Compara un resultado numérico con el esperado, con tolerancia.
@@ -84,9 +88,10 @@ def function(
     """Compara la función del estudiante con un oráculo en varias entradas.
 
     Args:
-        fn: la función del estudiante; recibe un argumento.
+        fn: la función del estudiante.
         oracle: una implementación independiente (por ejemplo de NumPy o PyTorch).
-        inputs: entradas de prueba.
+        inputs: entradas de prueba; una tupla se pasa como varios argumentos
+            (`fn(*x)`), cualquier otra cosa como un solo argumento (`fn(x)`).
         name: cómo se llama la función en el mensaje (por defecto, su `__name__`).
     """
     if not callable(fn):
@@ -96,11 +101,13 @@ def function(
     if not inputs:
         raise ValueError("inputs no puede estar vacío")
     for x in inputs:
+        args = x if isinstance(x, tuple) else (x,)
+        shown = ", ".join(_fmt(a) for a in args)
         try:
-            got = fn(x)
+            got = fn(*args)
         except Exception as exc:  # el código del estudiante puede fallar de cualquier forma
-            return _fail(name, f"lanzó {type(exc).__name__}: {exc} con la entrada {_fmt(x)}")
-        result = close(got, oracle(x), name=f"{name}({_fmt(x)})", rtol=rtol, atol=atol)
+            return _fail(name, f"lanzó {type(exc).__name__}: {exc} con la entrada {shown}")
+        result = close(got, oracle(*args), name=f"{name}({shown})", rtol=rtol, atol=atol)
         if not result:
             return _fail(name, result.message.removeprefix("❌ "))
     return _pass(name, f"Coincide en {len(inputs)} entradas de prueba.")
@@ -148,5 +155,7 @@ def _fmt(value: object) -> str:
     """Formatea un número o arreglo con 4 cifras significativas."""
     arr = np.asarray(value)
     if arr.dtype.kind in "fc" or arr.dtype.kind in "iub":
-        return np.array2string(arr, precision=4, separator=", ") if arr.ndim else f"{arr.item():.4g}"
+        return (
+            np.array2string(arr, precision=4, separator=", ") if arr.ndim else f"{arr.item():.4g}"
+        )
     return repr(value)

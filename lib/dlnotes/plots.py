@@ -148,8 +148,12 @@ def plot_training_curve(
     if values.ndim != 1 or len(values) == 0:
         raise ValueError(f"values debe ser una secuencia 1-D no vacía; recibí forma {values.shape}")
     ax = _axes(ax)
-    ax.plot(np.arange(1, len(values) + 1), values, marker="." if len(values) <= 50 else None,
-            label=label)
+    ax.plot(
+        np.arange(1, len(values) + 1),
+        values,
+        marker="." if len(values) <= 50 else None,
+        label=label,
+    )
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if logy:
