@@ -83,11 +83,18 @@ def test_installing_replaces_nothing_and_runs_a_chapter(wheel, colab_like, tmp_p
 
 
 def _streams(nb: dict) -> list[str]:
-    """Textos impresos y mensajes de autoevaluación de cada celda."""
+    """Por celda, todo el texto que imprimió y los mensajes de autoevaluación.
+
+    Se concatena por celda porque el kernel puede partir una misma impresión en varios
+    fragmentos de `stream` (nbval también los une antes de comparar).
+    """
     texts = []
     for cell in nb["cells"]:
+        parts = []
         for output in cell.get("outputs", []):
             assert output["output_type"] != "error", output.get("evalue")
-            text = output.get("text") or output.get("data", {}).get("text/plain", "")
-            texts.append("".join(text) if "image/png" not in output.get("data", {}) else "")
+            data = output.get("data", {})
+            if "image/png" not in data:
+                parts.append("".join(output.get("text") or data.get("text/plain", "")))
+        texts.append("".join(parts))
     return texts
