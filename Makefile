@@ -17,8 +17,9 @@ export ONEDNN_MAX_CPU_ISA := AVX2
 export MKL_CBWR := COMPATIBLE
 export PYTHONHASHSEED := 0
 export JUPYTER_PLATFORM_DIRS := 1
-export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# Sin MPLBACKEND: con Agg el kernel no guardaría las figuras (necesita el backend inline).
+unexport MPLBACKEND
 
 .PHONY: help install book test lint unit test-install nbval strict-book outputs colab-cells bench lock clean
 

@@ -161,6 +161,14 @@ def test_exercises_have_self_checks(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_plt_show_stored_a_figure(path):
+    for i, cell in enumerate(code_cells(load(path))):
+        if "plt.show()" in "".join(cell["source"]):
+            images = [o for o in cell["outputs"] if "image/png" in o.get("data", {})]
+            assert images, f"la celda de código {i} llama a plt.show() pero no guardó una imagen"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_figures_have_captions_and_hidden_asserts(path):
     cells = load(path)["cells"]
     for i, cell in enumerate(cells):
