@@ -21,7 +21,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # Sin MPLBACKEND: con Agg el kernel no guardaría las figuras (necesita el backend inline).
 unexport MPLBACKEND
 
-.PHONY: help install book test lint unit test-install nbval strict-book outputs colab-cells bench lock clean
+.PHONY: help install book test lint unit test-install test-site nbval strict-book outputs colab-cells bench lock clean
 
 help:
 	@echo "make book        crea .venv, instala y construye el sitio en _build/html"
@@ -45,14 +45,14 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build .
 	@echo "Sitio listo: _build/html/index.html"
 
-test: lint unit test-install nbval strict-book
+test: lint unit test-install nbval strict-book test-site
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not install" tests
+	$(BIN)/python -m pytest -q -m "not install and not site" tests
 
 test-install: $(STAMP)
 	$(BIN)/python -m pytest -q -m install tests
@@ -64,6 +64,10 @@ nbval: $(STAMP)
 strict-book: $(STAMP)
 	rm -rf _build/.doctrees
 	$(BIN)/jupyter-book build -W --keep-going --all .
+
+# Pruebas del HTML construido (después de strict-book).
+test-site: $(STAMP)
+	$(BIN)/python -m pytest -q -m site tests
 
 outputs: $(STAMP) colab-cells
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)

@@ -1,0 +1,118 @@
+"""Pruebas del sitio construido (`_build/html`), después del build estricto (`make test-site`).
+
+Comprueban en el HTML lo que un estudiante ve: idioma, botón de Colab, descarga del .ipynb,
+soluciones plegadas con la matemática procesada, figuras numeradas y celdas ocultas ausentes.
+"""
+
+import html as htmllib
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+import colab_cells
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+pytestmark = pytest.mark.site
+
+
+def toc_pages() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+
+
+PAGES = toc_pages()
+NOTEBOOK_PAGES = [p for p in PAGES if (ROOT / f"{p}.ipynb").exists()]
+
+
+def html_of(page: str) -> str:
+    path = HTML / f"{page}.html"
+    assert path.exists(), f"falta {path}; ¿corriste el build? (make strict-book)"
+    return path.read_text(encoding="utf-8")
+
+
+def notebook_cells(page: str) -> list[dict]:
+    return json.loads((ROOT / f"{page}.ipynb").read_text(encoding="utf-8"))["cells"]
+
+
+def source(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_is_spanish(page):
+    html = html_of(page)
+    assert re.search(r'<html lang="es"', html)
+    assert 'placeholder="Buscar en el libro..."' in html
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_colab_button_only_on_notebook_pages(page):
+    links = re.findall(r'href="(https://colab\.research\.google\.com/[^"]*)"', html_of(page))
+    if page in NOTEBOOK_PAGES:
+        org_repo = colab_cells.repository_url().removeprefix("https://github.com/")
+        expected = f"https://colab.research.google.com/github/{org_repo}/blob/main/{page}.ipynb"
+        assert links == [expected]
+    else:
+        assert links == []
+
+
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES)
+def test_ipynb_download_works(page):
+    html = html_of(page)
+    name = Path(page).name
+    assert f'href="../_sources/{page}.ipynb"' in html
+    downloaded = HTML / "_sources" / f"{page}.ipynb"
+    assert downloaded.read_bytes() == (ROOT / f"{page}.ipynb").read_bytes(), name
+
+
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES)
+def test_code_solutions_are_folded(page):
+    html = html_of(page)
+    expected = sum(source(c).startswith("# @title Solución") for c in notebook_cells(page))
+    folded = re.findall(r'<details class="[^"]*hide above-input">(.*?)</details>', html, re.S)
+    assert len(folded) == expected
+    assert all("Solución" in block for block in folded)
+
+
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES)
+def test_prose_solutions_are_collapsed_with_typeset_math(page):
+    html = html_of(page)
+    cells = [source(c) for c in notebook_cells(page) if c["cell_type"] == "markdown"]
+    expected = [c for c in cells if "<details>" in c]
+    blocks = re.findall(r"<details>(.*?)</details>", html, re.S)
+    assert len(blocks) == len(expected)
+    for cell, block in zip(expected, blocks, strict=True):
+        assert "<summary>Solución" in block and "<p>" in block, "el interior no se procesó"
+        if "$" in cell:
+            assert 'class="math' in block and "$" not in block, "matemática sin procesar"
+
+
+def visible_text(html: str) -> str:
+    """Texto de la página sin etiquetas (el resaltado de código parte cada línea en spans)."""
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES)
+def test_hidden_cells_are_not_on_the_site(page):
+    text = visible_text(html_of(page))
+    code = [c for c in notebook_cells(page) if c["cell_type"] == "code"]
+    setup_line = source(code[1]).splitlines()[0]
+    assert setup_line in text, "control: la celda de preparación debería verse"
+    for cell in code:
+        if "remove-cell" in cell["metadata"].get("tags", []):
+            first = source(cell).splitlines()[0]
+            assert first not in text, f"una celda remove-cell se ve en el sitio: {first!r}"
+
+
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES)
+def test_figures_are_numbered_in_spanish(page):
+    html = html_of(page)
+    figures = [c for c in notebook_cells(page) if c["metadata"].get("mystnb", {}).get("figure")]
+    numbers = re.findall(r'<span class="caption-number">Figura (\d+\.\d+) </span>', html)
+    assert len(numbers) == len(figures)
+    images = re.findall(r"<img ([^>]*)>", html)
+    assert all('alt="' in img and 'alt=""' not in img for img in images)
