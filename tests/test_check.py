@@ -108,3 +108,10 @@ def test_classifies_explains_failures(predict, fragment):
 def test_classifies_rejects_inconsistent_data():
     with pytest.raises(ValueError, match="X debe ser"):
         check.classifies(lambda X: X, np.zeros((4, 2)), np.zeros(3))
+
+
+def test_messages_show_only_the_shape_of_large_inputs():
+    image = np.zeros((2, 32, 32))
+    result = check.function(lambda x: x + 1, lambda x: x, [image], name="f")
+    assert not result and "un arreglo de forma (2, 32, 32)" in result.message
+    assert len(result.message) < 300

@@ -151,11 +151,13 @@ def _to_numpy(value: object) -> np.ndarray:
     return np.asarray(value, dtype=float)
 
 
-def _fmt(value: object) -> str:
-    """Formatea un número o arreglo con 4 cifras significativas."""
+def _fmt(value: object, *, max_elements: int = 12) -> str:
+    """Formatea un número o un arreglo pequeño con 4 cifras; de uno grande, solo su forma."""
     arr = np.asarray(value)
-    if arr.dtype.kind in "fc" or arr.dtype.kind in "iub":
-        return (
-            np.array2string(arr, precision=4, separator=", ") if arr.ndim else f"{arr.item():.4g}"
-        )
-    return repr(value)
+    if arr.dtype.kind not in "fciub":
+        return repr(value)
+    if arr.ndim == 0:
+        return f"{arr.item():.4g}"
+    if arr.size > max_elements:
+        return f"un arreglo de forma {arr.shape}"
+    return np.array2string(arr, precision=4, separator=", ")
