@@ -4,8 +4,9 @@ Importarla solo define nombres: no fija semillas, no cambia estilos, no descarga
 Cada efecto es una llamada explícita (`seed`, `use_book_style`).
 """
 
-from dlnotes import check
+from dlnotes import check, engine
 from dlnotes.data import logic_gate, make_blobs, make_moons, make_regression_line, make_spirals
+from dlnotes.gradcheck import check_gradients, numerical_gradient
 from dlnotes.plots import (
     plot_decision_boundary,
     plot_linear_boundary,
@@ -20,12 +21,15 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__",
     "check",
+    "check_gradients",
+    "engine",
     "device",
     "logic_gate",
     "make_blobs",
     "make_moons",
     "make_regression_line",
     "make_spirals",
+    "numerical_gradient",
     "plot_decision_boundary",
     "plot_linear_boundary",
     "plot_points",
