@@ -6,6 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard chapters/*.ipynb))
+# MathJax se sirve desde el sitio (funciona sin conexión): se baja del registro npm al construir.
+MATHJAX_VERSION := 3.2.2
+MATHJAX_INTEGRITY := sha512-Bt+SSVU8eBG27zChVewOicYs7Xsdt40qm4+UpHyX7k0/O9NliPc+x77k1/FEsPsjKPZGJvtRZM1vO+geW0OhGw==
+VENDOR := _build/vendor
+MATHJAX := $(VENDOR)/mathjax/tex-chtml.js
 
 # Un solo bloque de entorno para `make outputs`, `make test` y `make bench`:
 # fija lo que vuelve reproducibles los números de punto flotante en CPU.
@@ -21,7 +26,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # Sin MPLBACKEND: con Agg el kernel no guardaría las figuras (necesita el backend inline).
 unexport MPLBACKEND
 
-.PHONY: help install book test lint unit test-install test-site nbval strict-book outputs colab-cells bench lock clean
+.PHONY: help install book test lint unit test-install test-site test-browser nbval strict-book outputs colab-cells bench lock clean
 
 help:
 	@echo "make book        crea .venv, instala y construye el sitio en _build/html"
@@ -41,18 +46,25 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[book,test]"
 	touch $(STAMP)
 
-book: $(STAMP)
+$(MATHJAX):
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)
+	cd $(VENDOR) && npm pack --silent mathjax@$(MATHJAX_VERSION) > /dev/null
+	$(BIN)/python scripts/verify_integrity.py $(VENDOR)/mathjax-$(MATHJAX_VERSION).tgz "$(MATHJAX_INTEGRITY)"
+	tar -xzf $(VENDOR)/mathjax-$(MATHJAX_VERSION).tgz -C $(VENDOR)
+	mv $(VENDOR)/package/es5 $(VENDOR)/mathjax && rm -rf $(VENDOR)/package $(VENDOR)/*.tgz
+
+book: $(STAMP) $(MATHJAX)
 	$(BIN)/jupyter-book build .
 	@echo "Sitio listo: _build/html/index.html"
 
-test: lint unit test-install nbval strict-book test-site
+test: lint unit test-install nbval strict-book test-site test-browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not install and not site" tests
+	$(BIN)/python -m pytest -q -m "not install and not site and not browser" tests
 
 test-install: $(STAMP)
 	$(BIN)/python -m pytest -q -m install tests
@@ -61,13 +73,26 @@ nbval: $(STAMP)
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly $(NOTEBOOKS)
 
-strict-book: $(STAMP)
+strict-book: $(STAMP) $(MATHJAX)
 	rm -rf _build/.doctrees
 	$(BIN)/jupyter-book build -W --keep-going --all .
 
 # Pruebas del HTML construido (después de strict-book).
 test-site: $(STAMP)
 	$(BIN)/python -m pytest -q -m site tests
+
+# El sitio en un navegador real. Usa el Chromium de Debian (nunca baja un navegador).
+# En CI (variable CI definida) falta Chromium es un error; en otra máquina solo se avisa.
+test-browser: $(STAMP)
+	@if command -v chromium > /dev/null || [ -n "$$CHROMIUM" ]; then \
+		mkdir -p _build/screenshots && \
+		$(BIN)/python -m pytest -q -m browser -p no:randomly tests; \
+	elif [ -n "$$CI" ]; then \
+		echo "ERROR: CI necesita Chromium para la prueba de navegador (apt install chromium)"; exit 1; \
+	else \
+		echo "AVISO: se omitió la prueba de navegador: no hay Chromium."; \
+		echo "       Para habilitarla: sudo apt install chromium (paquete Debian 'chromium')."; \
+	fi
 
 outputs: $(STAMP) colab-cells
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
