@@ -11,6 +11,8 @@ MATHJAX_VERSION := 3.2.2
 MATHJAX_INTEGRITY := sha512-Bt+SSVU8eBG27zChVewOicYs7Xsdt40qm4+UpHyX7k0/O9NliPc+x77k1/FEsPsjKPZGJvtRZM1vO+geW0OhGw==
 VENDOR := _build/vendor
 MATHJAX := $(VENDOR)/mathjax/tex-chtml.js
+# Copia para usar sin conexión (notebooks + wheel de dlnotes), enlazada desde la introducción.
+ZIP := _build/apuntes-notebooks.zip
 
 # Un solo bloque de entorno para `make outputs`, `make test` y `make bench`:
 # fija lo que vuelve reproducibles los números de punto flotante en CPU.
@@ -26,13 +28,14 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # Sin MPLBACKEND: con Agg el kernel no guardaría las figuras (necesita el backend inline).
 unexport MPLBACKEND
 
-.PHONY: help install book test lint unit test-install test-site test-browser nbval strict-book outputs colab-cells bench lock clean
+.PHONY: help glossary-links install book test lint unit test-install test-site test-browser nbval strict-book outputs colab-cells bench lock clean
 
 help:
 	@echo "make book        crea .venv, instala y construye el sitio en _build/html"
 	@echo "make test        lint, pruebas de dlnotes y del libro, nbval, build estricto"
 	@echo "make outputs     re-ejecuta los notebooks y guarda sus salidas (única vía)"
 	@echo "make colab-cells reescribe la celda de instalación de Colab desde _config.yml"
+	@echo "make glossary-links enlaza al glosario el primer uso de cada término"
 	@echo "make bench       tabla de tiempo y memoria por notebook"
 	@echo "make clean       borra _build"
 
@@ -53,7 +56,10 @@ $(MATHJAX):
 	tar -xzf $(VENDOR)/mathjax-$(MATHJAX_VERSION).tgz -C $(VENDOR)
 	mv $(VENDOR)/package/es5 $(VENDOR)/mathjax && rm -rf $(VENDOR)/package $(VENDOR)/*.tgz
 
-book: $(STAMP) $(MATHJAX)
+$(ZIP): $(STAMP) $(NOTEBOOKS) $(wildcard lib/dlnotes/*.py) pyproject.toml
+	$(BIN)/python scripts/offline_zip.py
+
+book: $(STAMP) $(MATHJAX) $(ZIP)
 	$(BIN)/jupyter-book build .
 	@echo "Sitio listo: _build/html/index.html"
 
@@ -73,7 +79,7 @@ nbval: $(STAMP)
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly $(NOTEBOOKS)
 
-strict-book: $(STAMP) $(MATHJAX)
+strict-book: $(STAMP) $(MATHJAX) $(ZIP)
 	rm -rf _build/.doctrees
 	$(BIN)/jupyter-book build -W --keep-going --all .
 
@@ -99,6 +105,10 @@ outputs: $(STAMP) colab-cells
 
 colab-cells: $(STAMP)
 	$(BIN)/python scripts/colab_cells.py --write $(NOTEBOOKS)
+
+# Enlaza al glosario el primer uso de cada término en cada notebook (solo cambia Markdown).
+glossary-links: $(STAMP)
+	$(BIN)/python scripts/glossary_links.py $(NOTEBOOKS)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(NOTEBOOKS)

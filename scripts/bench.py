@@ -6,6 +6,7 @@
    (usuario + sistema, proceso y kernel) y memoria residente máxima (meta: < 60 s cada uno).
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -21,6 +22,8 @@ from dlnotes import engine
 TARGET_SECONDS = 60.0
 TARGET_ENGINE_RATIO = 1.5
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RUNTIMES = ROOT / "bench" / "runtimes.json"
 SIZES, NUM_STEPS, LR, REPEATS = [2, 64, 64, 1], 500, 0.2, 3
 
 
@@ -98,18 +101,30 @@ def measure(path: Path) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def write_runtimes(cpu_seconds: dict[str, float]) -> None:
+    """Guarda el tiempo de CPU de cada notebook; el sitio lo muestra bajo cada título."""
+    RUNTIMES.parent.mkdir(exist_ok=True)
+    old = json.loads(RUNTIMES.read_text(encoding="utf-8")) if RUNTIMES.exists() else {}
+    merged = {**old, **{k: round(v, 1) for k, v in cpu_seconds.items()}}
+    RUNTIMES.write_text(json.dumps(dict(sorted(merged.items())), indent=2) + "\n", encoding="utf-8")
+
+
 def main(paths: list[str]) -> int:
     engine_ok = bench_engine()
     print(f"| notebook | pared (s) | CPU (s) | memoria máx. (MiB) | ≤ {TARGET_SECONDS:.0f} s |")
     print("|---|---:|---:|---:|:---:|")
     slow = 0
+    cpu_seconds = {}
     for name in paths:
         wall, cpu, rss = measure(Path(name))
+        cpu_seconds[Path(name).as_posix()] = cpu  # "chapters/NN-nombre.ipynb"
         ok = wall <= TARGET_SECONDS
         slow += not ok
         print(
             f"| {Path(name).name} | {wall:.1f} | {cpu:.1f} | {rss:.0f} | {'sí' if ok else 'NO'} |"
         )
+    write_runtimes(cpu_seconds)
+    print(f"\ntiempos de CPU guardados en {RUNTIMES.relative_to(ROOT)}")
     return 1 if slow or not engine_ok else 0
 
 

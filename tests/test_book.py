@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 import colab_cells
+import glossary_links
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = ROOT / "chapters"
@@ -232,3 +233,52 @@ def test_config_names_the_repository_once_and_executes_nothing():
     ]
     allowed = {ROOT / "README.md", CHAPTERS / "intro.md"}
     assert set(others) <= allowed, f"la URL del repositorio aparece fuera de _config.yml: {others}"
+
+
+def test_every_notebook_has_a_measured_runtime():
+    runtimes = json.loads((ROOT / "bench" / "runtimes.json").read_text(encoding="utf-8"))
+    missing = [p.name for p in NOTEBOOKS if f"chapters/{p.name}" not in runtimes]
+    assert not missing, f"sin tiempo medido (corre make bench): {missing}"
+
+
+GLOSSARY_TERMS = glossary_links.glossary_terms()
+GLOSSARY_ANCHORS = {glossary_links.anchor(t): t for t in GLOSSARY_TERMS}
+
+
+def markdown_text(path: Path) -> str:
+    cells = load(path)["cells"][1:]
+    return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def test_glossary_links_point_to_existing_terms():
+    for path in NOTEBOOKS:
+        for anchor in re.findall(r"\]\(glosario\.md#([^)]+)\)", markdown_text(path)):
+            assert anchor in GLOSSARY_ANCHORS, f"{path.name} enlaza al término inexistente {anchor}"
+    for page in CHAPTERS.glob("*.md"):
+        for term in re.findall(r"\{term\}`([^`<]+)", page.read_text(encoding="utf-8")):
+            assert term.strip() in GLOSSARY_TERMS, f"{page.name} usa {{term}} con {term!r}"
+
+
+def test_every_glossary_term_is_linked_somewhere():
+    linked = set()
+    for path in NOTEBOOKS:
+        linked |= set(re.findall(r"\]\(glosario\.md#([^)]+)\)", markdown_text(path)))
+    for page in CHAPTERS.glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        linked |= {glossary_links.anchor(t) for t in re.findall(r"\{term\}`([^`<]+)`", text)}
+    never = sorted(GLOSSARY_ANCHORS[a] for a in set(GLOSSARY_ANCHORS) - linked)
+    assert not never, f"términos del glosario que ningún capítulo enlaza: {never}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_first_use_of_each_term_is_linked(path):
+    text = markdown_text(path)
+    for term in GLOSSARY_TERMS:
+        free = glossary_links.first_free_match(text, term)
+        if free is None:
+            continue
+        link = text.find(f"](glosario.md#{glossary_links.anchor(term)})")
+        context = text[max(0, free.start() - 40) : free.end()]
+        assert 0 <= link < free.start(), (
+            f"primer uso de {term!r} sin enlace al glosario: …{context!r} (make glossary-links)"
+        )

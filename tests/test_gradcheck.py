@@ -67,3 +67,21 @@ def test_bad_inputs_raise_clear_errors():
         dlnotes.numerical_gradient(lambda: 0.0, np.zeros(2), eps=0)
     with pytest.raises(ValueError, match="no finito"):
         dlnotes.numerical_gradient(lambda: float("nan"), np.zeros(2))
+
+
+def test_tiny_gradients_do_not_raise_false_alarms():
+    x = np.array([1e-3])
+    params = {"x": x}
+
+    def loss_fn():
+        return 1e-6 * params["x"][0] ** 2  # gradiente 2e-9: el error relativo no sirve
+
+    slightly_off = {"x": np.array([2.2e-9])}
+    assert dlnotes.check_gradients(loss_fn, params, slightly_off)
+    assert not dlnotes.check_gradients(loss_fn, params, slightly_off, atol=0.0)
+
+
+def test_passing_message_does_not_depend_on_rounding_noise():
+    loss_fn, params, grads = quadratic_problem()
+    message = dlnotes.check_gradients(loss_fn, params, grads).message
+    assert message == "✅ gradientes: correctos (error relativo < 1e-05 en w, b)."

@@ -7,6 +7,7 @@ soluciones plegadas con la matemática procesada, figuras numeradas y celdas ocu
 import html as htmllib
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -100,12 +101,11 @@ def visible_text(html: str) -> str:
 def test_hidden_cells_are_not_on_the_site(page):
     text = visible_text(html_of(page))
     code = [c for c in notebook_cells(page) if c["cell_type"] == "code"]
-    setup_line = source(code[1]).splitlines()[0]
-    assert setup_line in text, "control: la celda de preparación debería verse"
+    assert source(code[1]).strip() in text, "control: la celda de preparación debería verse"
     for cell in code:
         if "remove-cell" in cell["metadata"].get("tags", []):
-            first = source(cell).splitlines()[0]
-            assert first not in text, f"una celda remove-cell se ve en el sitio: {first!r}"
+            block = source(cell).strip()
+            assert block not in text, f"una celda remove-cell se ve en el sitio: {block[:60]!r}"
 
 
 @pytest.mark.parametrize("page", NOTEBOOK_PAGES)
@@ -116,3 +116,22 @@ def test_figures_are_numbered_in_spanish(page):
     assert len(numbers) == len(figures)
     images = re.findall(r"<img ([^>]*)>", html)
     assert all('alt="' in img and 'alt=""' not in img for img in images)
+
+
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES)
+def test_notebook_pages_show_the_measured_runtime(page):
+    runtimes = json.loads((ROOT / "bench" / "runtimes.json").read_text(encoding="utf-8"))
+    seconds = runtimes[f"{page}.ipynb"]
+    expected = f"Tiempo de ejecución en CPU: ~{max(1, round(seconds + 0.5))} s"
+    assert expected in visible_text(html_of(page))
+
+
+def test_intro_links_the_offline_zip():
+    links = re.findall(r'href="([^"]*apuntes-notebooks\.zip)"', html_of(PAGES[0]))
+    assert len(links) == 1
+    archive = (HTML / "chapters" / links[0]).resolve()
+    names = zipfile.ZipFile(archive).namelist()
+    notebooks = sorted(f"notebooks/{Path(p).name}.ipynb" for p in NOTEBOOK_PAGES)
+    assert sorted(n for n in names if n.endswith(".ipynb")) == notebooks
+    assert any(n.startswith("dlnotes-") and n.endswith(".whl") for n in names)
+    assert "LÉEME.txt" in names

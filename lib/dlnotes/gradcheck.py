@@ -38,6 +38,7 @@ def check_gradients(
     *,
     eps: float = 1e-6,
     tol: float = 1e-5,
+    atol: float = 1e-8,
 ) -> Result:
     """Compara tus gradientes con diferencias finitas y dice cuál parámetro está mal.
 
@@ -47,7 +48,9 @@ def check_gradients(
         params: nombre -> arreglo float de cada parámetro (se mueven y se restauran).
         grads: nombre -> tu gradiente de la pérdida respecto de ese parámetro.
         eps: paso de las diferencias finitas.
-        tol: máximo error relativo aceptado, |g - g_num| / max(|g| + |g_num|, 1e-8).
+        tol: máximo error relativo aceptado, `abs(g - g_num) / max(abs(g) + abs(g_num), 1e-8)`.
+        atol: diferencias absolutas menores que esto se aceptan siempre (con gradientes
+            diminutos, el error relativo de las diferencias finitas no dice nada).
     """
     if set(params) != set(grads):
         missing, extra = sorted(set(params) - set(grads)), sorted(set(grads) - set(params))
@@ -64,13 +67,15 @@ def check_gradients(
                 f"el parámetro tiene forma {np.shape(x)}",
             )
         g_num = numerical_gradient(loss_fn, x, eps=eps)
-        rel = np.abs(g - g_num) / np.maximum(np.abs(g) + np.abs(g_num), 1e-8)
+        diff = np.abs(g - g_num)
+        rel = np.where(diff > atol, diff / np.maximum(np.abs(g) + np.abs(g_num), 1e-8), 0.0)
         idx = np.unravel_index(np.argmax(rel), rel.shape) if rel.size else ()
         worst.append((float(rel.max(initial=0.0)), name, idx, g, g_num))
     bad = [w for w in worst if w[0] > tol]
     if not bad:
-        top = max(w[0] for w in worst) if worst else 0.0
-        return Result(True, f"✅ gradientes: correctos (error relativo máximo {top:.1e}).")
+        return Result(
+            True, f"✅ gradientes: correctos (error relativo < {tol:g} en {_names_of(worst)})."
+        )
     rel, name, idx, g, g_num = max(bad, key=lambda w: w[0])
     where = f"[{', '.join(map(str, idx))}]" if idx else ""
     names = ", ".join(repr(w[1]) for w in bad)
@@ -80,6 +85,11 @@ def check_gradients(
         f"{g[idx]:.4g}, diferencias finitas {g_num[idx]:.4g} "
         f"(error relativo {rel:.1e})",
     )
+
+
+def _names_of(worst: list[tuple]) -> str:
+    """Nombres de los parámetros comprobados, para el mensaje."""
+    return ", ".join(w[1] for w in worst) or "ningún parámetro"
 
 
 def _scalar(value: object) -> float:

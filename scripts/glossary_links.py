@@ -1,0 +1,98 @@
+"""Enlaza en cada notebook el primer uso de cada término del glosario (`make glossary-links`).
+
+Los términos salen de `chapters/glosario.md`. En los notebooks el enlace es Markdown común,
+`[perceptrón](glosario.md#term-Perceptron)`, para que Colab muestre texto limpio. Nunca enlaza
+dentro de títulos, matemática, código, enlaces ni etiquetas HTML. Es idempotente: un término
+ya enlazado en un notebook no se vuelve a tocar. `tests/test_book.py` comprueba el resultado.
+"""
+
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+from sphinx.util.nodes import _make_id
+
+ROOT = Path(__file__).resolve().parents[1]
+GLOSSARY = ROOT / "chapters" / "glosario.md"
+# Formas adicionales (plurales, nombre en inglés) con que aparece un término en el texto.
+EXTRA_FORMS = {
+    "Peso": ["pesos"],
+    "Sesgo": ["sesgos"],
+    "Umbral": ["umbrales"],
+    "Capa oculta": ["capas ocultas"],
+    "Función de activación": ["funciones de activación"],
+    "Función de pérdida": ["funciones de pérdida"],
+    "Logit": ["logits"],
+    "Métrica": ["métricas"],
+    "Época": ["épocas"],
+    "Mini-batch": ["mini-batches"],
+    "Retropropagación": ["backpropagation"],
+    "Diferencias finitas": ["diferencias finitas centrales"],
+    "Perceptrón multicapa": ["perceptrones multicapa"],
+}
+# Lo que nunca se toca: matemática, código, enlaces, etiquetas HTML y negritas con enlace.
+PROTECTED = re.compile(
+    r"\$\$[\s\S]*?\$\$|\$[^$\n]+\$|`[^`\n]*`|!?\[[^\]]*\]\([^)]*\)|<[^>\n]+>|^#.*$|^Diapositivas:.*$",
+    re.MULTILINE,
+)
+
+
+def glossary_terms(path: Path = GLOSSARY) -> list[str]:
+    """Términos del bloque {glossary}: las líneas sin sangría dentro del bloque."""
+    block = path.read_text(encoding="utf-8").split("```{glossary}")[1].split("```")[0]
+    return [line.strip() for line in block.splitlines() if line.strip() and line[0] != " "]
+
+
+def anchor(term: str) -> str:
+    """Ancla que Sphinx da al término (la misma función que usa Sphinx)."""
+    return _make_id(f"term-{term}")
+
+
+def pattern(term: str) -> re.Pattern:
+    """Expresión que encuentra el término o sus otras formas como palabras completas."""
+    forms = sorted([term, *EXTRA_FORMS.get(term, [])], key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def first_free_match(text: str, term: str) -> re.Match | None:
+    """Primer uso del término fuera de las zonas protegidas, o None."""
+    protected = [m.span() for m in PROTECTED.finditer(text)]
+    for match in pattern(term).finditer(text):
+        if not any(a <= match.start() < b for a, b in protected):
+            return match
+    return None
+
+
+def link_notebook(nb: nbformat.NotebookNode, terms: list[str]) -> int:
+    """Enlaza el primer uso de cada término aún no enlazado; devuelve cuántos enlazó."""
+    markdown = [c for c in nb.cells[1:] if c.cell_type == "markdown"]
+    added = 0
+    for term in terms:
+        target = f"glosario.md#{anchor(term)}"
+        if any(f"({target})" in c.source for c in markdown):
+            continue
+        for cell in markdown:
+            match = first_free_match(cell.source, term)
+            if match:
+                link = f"[{match.group(0)}]({target})"
+                cell.source = cell.source[: match.start()] + link + cell.source[match.end() :]
+                added += 1
+                break
+    return added
+
+
+def main(paths: list[str]) -> int:
+    terms = glossary_terms()
+    for name in paths:
+        nb = nbformat.read(name, as_version=4)
+        added = link_notebook(nb, terms)
+        if added:
+            nbformat.write(nb, name)
+        print(f"{name}: {added} términos enlazados")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
