@@ -30,6 +30,10 @@ EXTRA_FORMS = {
     "Retropropagación": ["backpropagation"],
     "Diferencias finitas": ["diferencias finitas centrales"],
     "Perceptrón multicapa": ["perceptrones multicapa"],
+    "Representación": ["representaciones"],
+    "Sonda lineal": ["sondas lineales"],
+    "Embedding": ["embeddings"],
+    "Tensor": ["tensores"],
 }
 # Lo que nunca se toca: matemática, código, enlaces, etiquetas HTML y negritas con enlace.
 PROTECTED = re.compile(
@@ -56,9 +60,16 @@ def pattern(term: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def first_free_match(text: str, term: str) -> re.Match | None:
-    """Primer uso del término fuera de las zonas protegidas, o None."""
+def first_free_match(text: str, term: str, terms: list[str]) -> re.Match | None:
+    """Primer uso del término fuera de las zonas protegidas, o None.
+
+    Un uso dentro de un término más largo del glosario no cuenta: «perceptrón» dentro de
+    «perceptrón multicapa» es el otro término.
+    """
     protected = [m.span() for m in PROTECTED.finditer(text)]
+    for longer in terms:
+        if len(longer) > len(term) and term.lower() in longer.lower():
+            protected += [m.span() for m in pattern(longer).finditer(text)]
     for match in pattern(term).finditer(text):
         if not any(a <= match.start() < b for a, b in protected):
             return match
@@ -74,7 +85,7 @@ def link_notebook(nb: nbformat.NotebookNode, terms: list[str]) -> int:
         if any(f"({target})" in c.source for c in markdown):
             continue
         for cell in markdown:
-            match = first_free_match(cell.source, term)
+            match = first_free_match(cell.source, term, terms)
             if match:
                 link = f"[{match.group(0)}]({target})"
                 cell.source = cell.source[: match.start()] + link + cell.source[match.end() :]

@@ -274,7 +274,7 @@ def test_every_glossary_term_is_linked_somewhere():
 def test_first_use_of_each_term_is_linked(path):
     text = markdown_text(path)
     for term in GLOSSARY_TERMS:
-        free = glossary_links.first_free_match(text, term)
+        free = glossary_links.first_free_match(text, term, GLOSSARY_TERMS)
         if free is None:
             continue
         link = text.find(f"](glosario.md#{glossary_links.anchor(term)})")
