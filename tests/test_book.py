@@ -282,3 +282,14 @@ def test_first_use_of_each_term_is_linked(path):
         assert 0 <= link < free.start(), (
             f"primer uso de {term!r} sin enlace al glosario: …{context!r} (make glossary-links)"
         )
+
+
+def test_figure_names_are_unique_across_the_book():
+    names = [
+        cell["metadata"]["mystnb"]["figure"]["name"]
+        for path in NOTEBOOKS
+        for cell in load(path)["cells"]
+        if cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("name")
+    ]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    assert not repeated, f"nombres de figura repetidos (el build estricto falla): {repeated}"
