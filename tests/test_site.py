@@ -48,6 +48,7 @@ def test_page_is_spanish(page):
     html = html_of(page)
     assert re.search(r'<html lang="es"', html)
     assert 'placeholder="Buscar en el libro..."' in html
+    assert "Link to this heading" not in html, "falta la traducción de _locale/es"
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -125,6 +126,11 @@ def test_notebook_pages_show_the_measured_runtime(page):
     seconds = runtimes[f"{page}.ipynb"]
     expected = f"Tiempo de ejecución en CPU: ~{max(1, round(seconds + 0.5))} s"
     assert expected in visible_text(html_of(page))
+
+
+def test_api_page_uses_corrected_spanish_labels():
+    text = visible_text(html_of("chapters/biblioteca"))
+    assert "Lanza:" in text and "Muestra:" not in text
 
 
 def test_intro_links_the_offline_zip():
