@@ -35,5 +35,4 @@ def add_runtime(app: Sphinx, doctree: nodes.document) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("doctree-read", add_runtime)
-    app.add_config_value("runtimes_file", RUNTIMES, "env")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

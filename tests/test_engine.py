@@ -15,10 +15,13 @@ TORCH_ACTIVATIONS = {
 }
 
 
-def torch_forward(model: engine.MLP, X: np.ndarray) -> tuple[torch.Tensor, list[torch.Tensor]]:
-    """La misma red en PyTorch, con los mismos pesos, y sus parámetros en el mismo orden."""
+def torch_forward(model: engine.MLP, X: object) -> tuple[torch.Tensor, list[torch.Tensor]]:
+    """La misma red en PyTorch, con los mismos pesos, y sus parámetros en el mismo orden.
+
+    `X` puede ser un arreglo o un tensor (por ejemplo con `requires_grad` para dL/dX).
+    """
     params = [torch.tensor(p, dtype=torch.float64, requires_grad=True) for p in model.parameters()]
-    a = torch.tensor(X, dtype=torch.float64)
+    a = X if torch.is_tensor(X) else torch.tensor(X, dtype=torch.float64)
     for i, name in enumerate(model.activation_names):
         a = TORCH_ACTIVATIONS[name](a @ params[2 * i].T + params[2 * i + 1])
     return a, params
@@ -58,12 +61,19 @@ def test_backward_returns_the_input_gradient(seed):
     X_t = torch.tensor(X, requires_grad=True)
     model.forward(X)
     grad_X = model.backward(np.ones((len(X), model.sizes[-1])))
-    params = [torch.tensor(p) for p in model.parameters()]
-    a = X_t
-    for i, name in enumerate(model.activation_names):
-        a = TORCH_ACTIVATIONS[name](a @ params[2 * i].T + params[2 * i + 1])
-    a.sum().backward()
+    out_t, _ = torch_forward(model, X_t)
+    out_t.sum().backward()
     np.testing.assert_allclose(grad_X, X_t.grad.numpy(), rtol=1e-9, atol=1e-12)
+
+
+def assert_loss_matches_torch(engine_loss, torch_loss, prediction, target, target_t) -> None:
+    """Pérdida y gradiente del motor contra la función de PyTorch, en float64."""
+    prediction_t = torch.tensor(prediction, requires_grad=True)
+    loss_t = torch_loss(prediction_t, target_t)
+    loss_t.backward()
+    loss, grad = engine_loss(prediction, target)
+    np.testing.assert_allclose(loss, loss_t.item(), rtol=1e-12)
+    np.testing.assert_allclose(grad, prediction_t.grad.numpy(), rtol=1e-10, atol=1e-15)
 
 
 @pytest.mark.parametrize("seed", range(10))
@@ -71,12 +81,9 @@ def test_bce_with_logits_matches_torch(seed):
     rng = np.random.default_rng(seed)
     z = rng.normal(scale=10, size=(5, 3))
     y = (rng.random((5, 3)) < 0.5).astype(float)
-    z_t = torch.tensor(z, requires_grad=True)
-    loss_t = F.binary_cross_entropy_with_logits(z_t, torch.tensor(y))
-    loss_t.backward()
-    loss, grad = engine.bce_with_logits_loss(z, y)
-    np.testing.assert_allclose(loss, loss_t.item(), rtol=1e-12)
-    np.testing.assert_allclose(grad, z_t.grad.numpy(), rtol=1e-10, atol=1e-15)
+    assert_loss_matches_torch(
+        engine.bce_with_logits_loss, F.binary_cross_entropy_with_logits, z, y, torch.tensor(y)
+    )
 
 
 @pytest.mark.parametrize("scale", [1.0, 100.0, 1000.0])
@@ -84,12 +91,9 @@ def test_cross_entropy_matches_torch_even_for_huge_logits(scale):
     rng = np.random.default_rng(0)
     logits = scale * rng.normal(size=(6, 4))
     targets = rng.integers(0, 4, size=6)
-    logits_t = torch.tensor(logits, requires_grad=True)
-    loss_t = F.cross_entropy(logits_t, torch.tensor(targets))
-    loss_t.backward()
-    loss, grad = engine.cross_entropy_loss(logits, targets)
-    np.testing.assert_allclose(loss, loss_t.item(), rtol=1e-12)
-    np.testing.assert_allclose(grad, logits_t.grad.numpy(), rtol=1e-10, atol=1e-15)
+    assert_loss_matches_torch(
+        engine.cross_entropy_loss, F.cross_entropy, logits, targets, torch.tensor(targets)
+    )
 
 
 def test_training_with_step_matches_torch_sgd():
