@@ -42,9 +42,43 @@ def test_close_explains_what_is_wrong(actual, fragment):
     assert not result and fragment in result.message
 
 
-def test_close_rejects_negative_tolerances():
-    with pytest.raises(ValueError, match="no negativos"):
-        check.close(1.0, 1.0, rtol=-1)
+@pytest.mark.parametrize("tolerance", ["rtol", "atol"])
+@pytest.mark.parametrize(
+    ("bad", "error", "match"),
+    [
+        (-1, ValueError, "debe ser finito y no negativo"),
+        (float("nan"), ValueError, "debe ser finito y no negativo"),
+        (float("inf"), ValueError, "debe ser finito y no negativo"),
+        ("0.1", TypeError, "debe ser un número"),
+        (None, TypeError, "debe ser un número"),
+        (True, TypeError, "debe ser un número"),
+    ],
+)
+def test_close_and_function_reject_bad_tolerances(tolerance, bad, error, match):
+    with pytest.raises(error, match=f"{tolerance} {match}"):
+        check.close(1.0, 1.0, **{tolerance: bad})
+    with pytest.raises(error, match=f"{tolerance} {match}"):  # aunque la función falle antes
+        check.function(lambda x: 1 / 0, np.tanh, [1.0], **{tolerance: bad})
+
+
+@pytest.mark.parametrize(
+    ("expected", "error", "match"),
+    [
+        ("x", TypeError, "expected debe ser numérico"),
+        (None, TypeError, "expected debe ser numérico"),
+        ([[1.0], [1.0, 2.0]], TypeError, "expected debe ser numérico .* mismo largo"),
+        (float("nan"), ValueError, "expected contiene valores no finitos"),
+        ([0.0, float("inf")], ValueError, "expected contiene valores no finitos"),
+    ],
+)
+def test_close_rejects_bad_expected_values(expected, error, match):
+    with pytest.raises(error, match=match):
+        check.close(1.0, expected)
+
+
+def test_close_accepts_lists_of_tensors_that_require_grad():
+    losses = [torch.tensor(v, requires_grad=True) * 2 for v in (0.5, 0.25)]  # sin .item()
+    assert check.close(losses, [1.0, 0.5])
 
 
 def test_function_against_torch_oracle():
@@ -83,6 +117,19 @@ def test_function_rejects_non_callables_and_empty_inputs():
         check.function(np.tanh, np.tanh, [])
 
 
+def test_function_rejects_a_bad_oracle():
+    with pytest.raises(TypeError, match="oracle debe ser una función; recibí str"):
+        check.function(np.tanh, "tanh", [1.0])
+    with pytest.raises(TypeError, match="expected debe ser numérico"):
+        check.function(np.tanh, lambda x: "tanh", [1.0])
+
+
+@pytest.mark.parametrize("bad", [5, None, "abc", {"x": 1.0}])
+def test_function_rejects_inputs_that_are_not_a_list_of_inputs(bad):
+    with pytest.raises(TypeError, match="inputs debe ser una lista de entradas de prueba"):
+        check.function(np.tanh, np.tanh, bad)
+
+
 def test_classifies_accepts_correct_and_reports_wrong_example():
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
     y = np.array([0, 1, 1, 1])
@@ -108,6 +155,29 @@ def test_classifies_explains_failures(predict, fragment):
 def test_classifies_rejects_inconsistent_data():
     with pytest.raises(ValueError, match="X debe ser"):
         check.classifies(lambda X: X, np.zeros((4, 2)), np.zeros(3))
+
+
+@pytest.mark.parametrize(
+    ("X", "y", "error", "match"),
+    [
+        ("abc", [0], TypeError, "X debe ser numérico"),
+        ([[0.0, 1.0], [1.0]], [0, 1], TypeError, "X debe ser numérico .* mismo largo"),
+        (np.zeros((0, 2)), np.zeros(0), ValueError, "X e y no pueden estar vacíos"),
+        ([[np.nan, 0.0]], [0], ValueError, "X contiene valores no finitos"),
+    ],
+)
+def test_classifies_rejects_bad_inputs(X, y, error, match):
+    with pytest.raises(error, match=match):
+        check.classifies(lambda X: np.zeros(len(X)), X, y)
+
+
+def test_classifies_accepts_tensors_that_require_grad():
+    X = torch.tensor([[0.0, 1.0], [2.0, 0.0]], requires_grad=True)
+
+    def predict(X):  # devuelve un tensor con requires_grad, como sin .detach()
+        return (torch.tensor(X) > 1).any(1).double().requires_grad_()
+
+    assert check.classifies(predict, X, [0, 1])
 
 
 def test_messages_show_only_the_shape_of_large_inputs():

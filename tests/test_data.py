@@ -138,3 +138,41 @@ def test_rng_must_be_seed_or_generator():
         dlnotes.make_moons(10, rng="semilla")
     with pytest.raises(ValueError, match="num_classes debe ser positivo"):
         dlnotes.make_spirals(10, num_classes=0)
+
+
+@pytest.mark.parametrize(
+    ("centers", "error", "match"),
+    [
+        ("ab", TypeError, "centers debe ser numérico"),
+        ([[0.0, 0.0], [1.0]], TypeError, "centers debe ser numérico .* mismo largo"),
+        ([[np.nan, 0.0], [1.0, 1.0]], ValueError, "centers contiene valores no finitos"),
+    ],
+)
+def test_blobs_reject_non_numeric_centers(centers, error, match):
+    with pytest.raises(error, match=match):
+        dlnotes.make_blobs(10, centers=centers)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [dlnotes.make_blobs, dlnotes.make_moons, dlnotes.make_spirals, dlnotes.make_regression_line],
+)
+def test_generators_reject_negative_seeds(make):
+    with pytest.raises(ValueError, match="rng debe ser una semilla no negativa; recibí -1"):
+        make(10, rng=-1)
+
+
+@pytest.mark.parametrize(
+    ("x_range", "error", "match"),
+    [
+        (1.0, TypeError, r"x_range debe ser un par \(mínimo, máximo\)"),
+        ((0.0, 1.0, 2.0), TypeError, r"x_range debe ser un par \(mínimo, máximo\)"),
+        (("a", "b"), TypeError, r"x_range\[0\] debe ser un número"),
+        ((-np.inf, 0.0), ValueError, r"x_range\[0\] debe ser finito"),
+        ((0.0, np.nan), ValueError, r"x_range\[1\] debe ser finito"),
+        ((1.0, 1.0), ValueError, "x_range debe cumplir mínimo < máximo"),
+    ],
+)
+def test_regression_line_rejects_bad_ranges(x_range, error, match):
+    with pytest.raises(error, match=match):
+        dlnotes.make_regression_line(10, x_range=x_range)

@@ -183,3 +183,78 @@ def test_bad_loss_inputs_are_rejected():
         engine.cross_entropy_loss(np.zeros((2, 3)), np.array([0.0, 1.0]))
     with pytest.raises(ValueError, match=r"logits debe ser \(n, K\)"):
         engine.cross_entropy_loss(np.zeros(3), np.array([0]))
+
+
+@pytest.mark.parametrize("bad", [3, None, "221"])
+def test_sizes_must_be_a_list(bad):
+    with pytest.raises(TypeError, match="sizes debe ser una lista de enteros"):
+        engine.MLP(bad)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"activation": ["tanh"]}, r"activación desconocida \['tanh'\] en activation"),
+        ({"output": "softmax"}, "activación desconocida 'softmax' en output"),
+        ({"output": None}, "activación desconocida None en output"),
+    ],
+)
+def test_unknown_activations_name_the_argument(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        engine.MLP([2, 2, 1], **kwargs)
+
+
+def test_negative_seed_is_rejected():
+    with pytest.raises(ValueError, match="rng debe ser una semilla no negativa"):
+        engine.MLP([2, 1], rng=-1)
+
+
+@pytest.mark.parametrize("bad", ["abc", [[1.0, 2.0], [1.0]], None])
+def test_forward_and_backward_reject_non_numeric_inputs(bad):
+    model = engine.MLP([2, 3, 1])
+    with pytest.raises(TypeError, match="X debe ser numérico"):
+        model.forward(bad)
+    model.forward(np.ones((2, 2)))
+    with pytest.raises(TypeError, match="grad_output debe ser numérico"):
+        model.backward(bad)
+
+
+def test_forward_accepts_tensors_that_require_grad():
+    model = engine.MLP([2, 3, 1], rng=1)
+    X = np.random.default_rng(0).normal(size=(4, 2))
+    X_t = torch.tensor(X, requires_grad=True)
+    np.testing.assert_array_equal(model.forward(X_t), model.forward(X))
+
+
+@pytest.mark.parametrize("bad", ["0.1", None, True])
+def test_step_rejects_non_numeric_learning_rates(bad):
+    with pytest.raises(TypeError, match="lr debe ser un número"):
+        engine.MLP([2, 1]).step(bad)
+
+
+@pytest.mark.parametrize(
+    ("loss", "args", "error", "match"),
+    [
+        (engine.mse_loss, ("a", [1.0]), TypeError, "y_hat debe ser numérico"),
+        (engine.mse_loss, ([1.0], ["a"]), TypeError, "y debe ser numérico"),
+        (engine.mse_loss, (np.zeros(0), np.zeros(0)), ValueError, "y_hat e y no pueden estar"),
+        (engine.mse_loss, (np.ones(2), np.ones(3)), ValueError, r"y_hat \(predicción\) e y"),
+        (engine.bce_with_logits_loss, (np.zeros(0), np.zeros(0)), ValueError, "z e y no pueden"),
+        (engine.bce_with_logits_loss, ([0.0], [np.nan]), ValueError, "y contiene valores no"),
+        (engine.cross_entropy_loss, ("ab", [0]), TypeError, "logits debe ser numérico"),
+        (engine.cross_entropy_loss, ([[np.nan, 0.0]], [0]), ValueError, "logits contiene valores"),
+        (engine.cross_entropy_loss, ([[np.inf, 0.0]], [0]), ValueError, "logits contiene valores"),
+        (engine.cross_entropy_loss, (np.zeros((0, 3)), []), ValueError, "logits no puede estar"),
+        (engine.cross_entropy_loss, (np.zeros((2, 0)), [0, 0]), ValueError, "logits no puede"),
+    ],
+)
+def test_losses_reject_bad_inputs(loss, args, error, match):
+    with pytest.raises(error, match=match):
+        loss(*args)
+
+
+def test_losses_accept_tensors_that_require_grad():
+    y_hat = torch.tensor([[0.5], [2.0]], requires_grad=True)
+    loss, grad = engine.mse_loss(y_hat, [[1.0], [1.0]])
+    assert loss == pytest.approx(0.625)
+    np.testing.assert_allclose(grad, [[-0.5], [1.0]])

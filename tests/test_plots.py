@@ -2,6 +2,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+import torch
 
 import dlnotes
 
@@ -117,3 +118,85 @@ def test_plot_training_curve_rejects_bad_values(bad):
 def test_plot_helpers_reject_non_axes():
     with pytest.raises(TypeError, match="ax debe ser un matplotlib Axes"):
         dlnotes.plot_training_curve([1.0], ax="ejes")
+
+
+@pytest.mark.parametrize(
+    ("X", "y", "error", "match"),
+    [
+        ("abc", [0], TypeError, "X debe ser numérico"),
+        ([[0.0, 1.0], [1.0]], [0, 1], TypeError, "X debe ser numérico .* mismo largo"),
+        (np.zeros((2, 2)), ["a", "b"], TypeError, "y debe contener etiquetas enteras .* textos"),
+        (np.zeros((2, 2)), [None, 1], TypeError, "y debe contener etiquetas enteras"),
+        (np.zeros((2, 2)), None, TypeError, "y debe ser numérico"),
+    ],
+)
+def test_plot_points_rejects_non_numeric_data(X, y, error, match):
+    with pytest.raises(error, match=match):
+        dlnotes.plot_points(X, y)
+
+
+@pytest.mark.parametrize(
+    ("w", "b", "kwargs", "error", "match"),
+    [
+        ("ab", 0.0, {}, TypeError, "w debe ser numérico"),
+        ([1.0, 1.0], "x", {}, TypeError, "b debe ser numérico"),
+        ([1.0, 1.0], None, {}, TypeError, "b debe ser numérico"),
+        ([1.0, 1.0], [1.0, 2.0], {}, ValueError, "b debe ser un número finito"),
+        ([1.0, 1.0], 0.5, {"xlim": 3}, TypeError, r"xlim debe ser un par \(mínimo, máximo\)"),
+        ([1.0, 1.0], 0.5, {"xlim": (0, np.nan)}, ValueError, r"xlim\[1\] debe ser finito"),
+        ([1.0, 1.0], 0.5, {"xlim": (1, 1)}, ValueError, "xlim debe cumplir mínimo < máximo"),
+        ([1.0, 1.0], 0.5, {"colour": "k"}, TypeError, "argumento de estilo no válido.*colour"),
+        ([1.0, 0.0], 0.5, {"colour": "k"}, TypeError, "argumento de estilo no válido.*colour"),
+    ],
+)
+def test_plot_linear_boundary_rejects_bad_arguments(w, b, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        dlnotes.plot_linear_boundary(w, b, **kwargs)
+
+
+def test_plot_linear_boundary_accepts_numpy_scalars_for_b():
+    for b in (np.float64(0.5), np.array(0.5), np.array([0.5])):
+        x1, x2 = dlnotes.plot_linear_boundary([1.0, 1.0], b).lines[0].get_data()
+        np.testing.assert_allclose(x1 + x2, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"padding": "a"}, TypeError, "padding debe ser un número"),
+        ({"padding": np.nan}, ValueError, "padding debe ser finito y no negativo"),
+        ({"padding": -1.0}, ValueError, "padding debe ser finito y no negativo"),
+        ({"grid_size": 1}, ValueError, "grid_size debe ser al menos 2"),
+        ({"grid_size": 2.5}, TypeError, "grid_size debe ser un entero"),
+    ],
+)
+def test_plot_decision_boundary_rejects_bad_grid(kwargs, error, match):
+    X, y = dlnotes.logic_gate("xor")
+    with pytest.raises(error, match=match):
+        dlnotes.plot_decision_boundary(lambda G: np.zeros(len(G), dtype=int), X, y, **kwargs)
+
+
+def test_plot_decision_boundary_rejects_text_predictions_and_accepts_grad_tensors():
+    X, y = dlnotes.logic_gate("xor")
+    with pytest.raises(TypeError, match="la salida de predict debe contener etiquetas enteras"):
+        dlnotes.plot_decision_boundary(lambda G: np.array(["a"] * len(G)), X, y, grid_size=5)
+    predict = lambda G: torch.zeros(len(G), requires_grad=True)  # noqa: E731
+    dlnotes.plot_decision_boundary(predict, X, y, grid_size=5)
+
+
+@pytest.mark.parametrize("bad", ["abc", None, [[1.0], [1.0, 2.0]]])
+def test_plot_training_curve_rejects_non_numeric_values(bad):
+    with pytest.raises(TypeError, match="values debe ser numérico"):
+        dlnotes.plot_training_curve(bad)
+
+
+@pytest.mark.parametrize("bad", ["no", None, 1])
+def test_plot_training_curve_rejects_non_boolean_logy(bad):
+    with pytest.raises(TypeError, match="logy debe ser True o False"):
+        dlnotes.plot_training_curve([1.0, 0.5], logy=bad)
+
+
+def test_plot_training_curve_accepts_losses_that_still_require_grad():
+    losses = [torch.tensor(v, requires_grad=True) * 1 for v in (1.0, 0.5)]  # sin .item()
+    _, yv = dlnotes.plot_training_curve(losses).lines[0].get_data()
+    np.testing.assert_array_equal(yv, [1.0, 0.5])

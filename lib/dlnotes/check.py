@@ -6,10 +6,12 @@ La solución de referencia nunca está aquí: se compara contra un oráculo inde
 (NumPy, PyTorch) o contra propiedades que la respuesta debe cumplir.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
+
+from dlnotes._validate import callable_, finite_array, non_negative, to_numpy
 
 
 @dataclass(frozen=True)
@@ -50,16 +52,22 @@ def close(
         name: cómo se llama la respuesta en el mensaje.
         rtol: tolerancia relativa.
         atol: tolerancia absoluta.
+
+    Returns:
+        Un `Result` que dice si `actual` coincide con `expected` y, si no, por qué.
+
+    Raises:
+        TypeError: si `expected` no es numérico o `rtol`/`atol` no son números.
+        ValueError: si `expected` tiene nan o inf o `rtol`/`atol` son negativos o no finitos.
     """
-    if rtol < 0 or atol < 0:
-        raise ValueError(f"rtol y atol deben ser no negativos; recibí rtol={rtol}, atol={atol}")
+    _tolerances(rtol, atol)
+    e = finite_array(expected, "expected")
     if actual is None:
         return _fail(name, "es None; ¿olvidaste el `return` o completar la celda?")
     try:
-        a = _to_numpy(actual)
-    except (TypeError, ValueError) as exc:
+        a = to_numpy(actual)
+    except (TypeError, ValueError, RuntimeError) as exc:
         return _fail(name, f"no es numérico ({exc})")
-    e = _to_numpy(expected)
     if a.shape != e.shape:
         return _fail(name, f"tiene forma {a.shape}; se esperaba {e.shape}")
     if not np.all(np.isfinite(a)):
@@ -93,13 +101,22 @@ def function(
         inputs: entradas de prueba; una tupla se pasa como varios argumentos
             (`fn(*x)`), cualquier otra cosa como un solo argumento (`fn(x)`).
         name: cómo se llama la función en el mensaje (por defecto, su `__name__`).
+        rtol, atol: tolerancias, como en `close`.
+
+    Returns:
+        Un `Result`; si `fn` no es una función, falla o no coincide, dice en qué entrada.
+
+    Raises:
+        TypeError: si `oracle` no es una función, `inputs` no es una lista de entradas o
+            `rtol`/`atol` no son números.
+        ValueError: si `inputs` está vacío o `rtol`/`atol` son negativos o no finitos.
     """
+    oracle = callable_(oracle, "oracle")
+    _tolerances(rtol, atol)
+    inputs = _inputs(inputs)
     if not callable(fn):
         return _fail(name or "función", f"se esperaba una función; recibí {type(fn).__name__}")
     name = name or getattr(fn, "__name__", "función")
-    inputs = list(inputs)
-    if not inputs:
-        raise ValueError("inputs no puede estar vacío")
     for x in inputs:
         args = x if isinstance(x, tuple) else (x,)
         shown = ", ".join(_fmt(a) for a in args)
@@ -120,15 +137,25 @@ def classifies(predict: object, X: object, y: object, *, name: str = "clasificad
         predict: función que recibe `X` (n, d) y devuelve n etiquetas.
         X: entradas.
         y: etiquetas correctas.
+        name: cómo se llama el clasificador en el mensaje.
+
+    Returns:
+        Un `Result`; si `predict` se equivoca, dice en cuántos ejemplos y muestra uno.
+
+    Raises:
+        TypeError: si `X` no es numérico.
+        ValueError: si `X` no es (n, d) con n > 0 y valores finitos o si `y` no es (n,).
     """
-    X = np.asarray(X, dtype=float)
+    X = finite_array(X, "X")
     y = np.asarray(y)
     if X.ndim != 2 or y.shape != (len(X),):
         raise ValueError(f"X debe ser (n, d) e y (n,); recibí {X.shape} y {y.shape}")
+    if len(X) == 0:
+        raise ValueError("X e y no pueden estar vacíos: no hay ejemplos que clasificar")
     if not callable(predict):
         return _fail(name, f"se esperaba una función; recibí {type(predict).__name__}")
     try:
-        pred = np.asarray(predict(X))
+        pred = to_numpy(predict(X), dtype=None)
     except Exception as exc:  # el código del estudiante puede fallar de cualquier forma
         return _fail(name, f"lanzó {type(exc).__name__}: {exc}")
     if pred.shape not in (y.shape, (len(y), 1)):
@@ -144,11 +171,22 @@ def classifies(predict: object, X: object, y: object, *, name: str = "clasificad
     return _pass(name, f"Clasifica bien los {len(y)} ejemplos.")
 
 
-def _to_numpy(value: object) -> np.ndarray:
-    """Convierte números, listas, arreglos o tensores de PyTorch en un arreglo float."""
-    if hasattr(value, "detach"):
-        value = value.detach().cpu().numpy()
-    return np.asarray(value, dtype=float)
+def _tolerances(rtol: object, atol: object) -> None:
+    """Las tolerancias son argumentos del autor: si están mal, es una excepción."""
+    non_negative(rtol, "rtol")
+    non_negative(atol, "atol")
+
+
+def _inputs(inputs: object) -> list:
+    """Las entradas de prueba como lista, o un error si no son una colección de entradas."""
+    if isinstance(inputs, (str, bytes, Mapping)) or not isinstance(inputs, Iterable):
+        raise TypeError(
+            f"inputs debe ser una lista de entradas de prueba; recibí {type(inputs).__name__}"
+        )
+    inputs = list(inputs)
+    if not inputs:
+        raise ValueError("inputs no puede estar vacío")
+    return inputs
 
 
 def _fmt(value: object, *, max_elements: int = 12) -> str:

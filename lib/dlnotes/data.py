@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from dlnotes._validate import as_rng, finite, non_negative, positive_int
+from dlnotes._validate import as_rng, finite, finite_array, interval, non_negative, positive_int
 
 _GATES = {
     "and": [0, 0, 0, 1],
@@ -50,10 +50,16 @@ def make_blobs(
 
     Returns:
         `X` (n_samples, 2) y `y` (n_samples,) con etiquetas 0..k-1.
+
+    Raises:
+        TypeError: si `n_samples` no es un entero, `std` no es un número, `centers` no es
+            numérico o `rng` no es una semilla ni un generador.
+        ValueError: si `n_samples` no es positivo, `std` es negativo o no finito, `centers`
+            no es (k, 2) con k >= 2 y valores finitos o `rng` es negativo.
     """
     n_samples = positive_int(n_samples, "n_samples")
     std = non_negative(std, "std")
-    centers = np.asarray(centers, dtype=float)
+    centers = finite_array(centers, "centers")
     if centers.ndim != 2 or centers.shape[1] != 2 or len(centers) < 2:
         raise ValueError(f"centers debe tener forma (k, 2) con k >= 2; recibí {centers.shape}")
     rng = as_rng(rng)
@@ -69,6 +75,12 @@ def make_moons(
 
     Returns:
         `X` (n_samples, 2) y `y` (n_samples,) con etiquetas 0/1.
+
+    Raises:
+        TypeError: si `n_samples` no es un entero, `noise` no es un número o `rng` no es una
+            semilla ni un generador.
+        ValueError: si `n_samples` no es positivo, `noise` es negativo o no finito o `rng`
+            es negativo.
     """
     n_samples = positive_int(n_samples, "n_samples")
     noise = non_negative(noise, "noise")
@@ -93,6 +105,12 @@ def make_spirals(
 
     Returns:
         `X` (n_samples, 2) y `y` (n_samples,) con etiquetas 0..num_classes-1.
+
+    Raises:
+        TypeError: si `n_samples` o `num_classes` no son enteros, `turns` o `noise` no son
+            números o `rng` no es una semilla ni un generador.
+        ValueError: si `n_samples` o `num_classes` no son positivos, `turns` o `noise` son
+            negativos o no finitos o `rng` es negativo.
     """
     n_samples = positive_int(n_samples, "n_samples")
     num_classes = positive_int(num_classes, "num_classes")
@@ -119,14 +137,19 @@ def make_regression_line(
 
     Returns:
         `x` (n_samples,) uniforme en `x_range` e `y` (n_samples,).
+
+    Raises:
+        TypeError: si `n_samples` no es un entero, `slope`, `intercept`, `noise` o los
+            extremos de `x_range` no son números, o `rng` no es una semilla ni un generador.
+        ValueError: si `n_samples` no es positivo, `slope` o `intercept` no son finitos,
+            `noise` es negativo o no finito, `x_range` no cumple mínimo < máximo con
+            extremos finitos o `rng` es negativo.
     """
     n_samples = positive_int(n_samples, "n_samples")
     slope = finite(slope, "slope")
     intercept = finite(intercept, "intercept")
     noise = non_negative(noise, "noise")
-    low, high = (float(v) for v in x_range)
-    if not low < high:
-        raise ValueError(f"x_range debe cumplir mínimo < máximo; recibí {x_range}")
+    low, high = interval(x_range, "x_range")
     rng = as_rng(rng)
     x = rng.uniform(low, high, size=n_samples)
     return x, slope * x + intercept + noise * rng.standard_normal(n_samples)

@@ -6,11 +6,11 @@ escrita al lado, como en micrograd. Convención de PyTorch: un ejemplo por fila,
 `Z = A W^T + b`, con `W` de forma (salidas, entradas).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from dlnotes._validate import as_rng
+from dlnotes._validate import as_rng, finite_array, matrix, positive_finite, same_shape
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -26,19 +26,23 @@ ACTIVATIONS = {
 }
 
 
-def _activation(name: str) -> tuple:
-    if name not in ACTIVATIONS:
-        raise ValueError(f"activación desconocida {name!r}; usa una de {sorted(ACTIVATIONS)}")
+def _activation(name: object, arg: str) -> tuple:
+    if not isinstance(name, str) or name not in ACTIVATIONS:
+        raise ValueError(
+            f"activación desconocida {name!r} en {arg}; usa una de {sorted(ACTIVATIONS)}"
+        )
     return ACTIVATIONS[name]
 
 
-def _finite_2d(X: object, num_columns: int, name: str) -> np.ndarray:
-    arr = np.asarray(X, dtype=float)
-    if arr.ndim != 2 or arr.shape[1] != num_columns:
-        raise ValueError(f"{name} debe tener forma (n, {num_columns}); recibí {arr.shape}")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} contiene valores no finitos (nan o inf)")
-    return arr
+def _sizes(sizes: object) -> list[int]:
+    if isinstance(sizes, (str, bytes)) or not isinstance(sizes, Iterable):
+        raise TypeError(f"sizes debe ser una lista de enteros, como [2, 2, 1]; recibí {sizes!r}")
+    sizes = list(sizes)
+    if len(sizes) < 2 or any(
+        isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1 for k in sizes
+    ):
+        raise ValueError(f"sizes debe tener al menos 2 enteros positivos; recibí {sizes}")
+    return [int(k) for k in sizes]
 
 
 class MLP:
@@ -59,16 +63,17 @@ class MLP:
             activation: activación de las capas ocultas ("sigmoid", "tanh", "relu", ...).
             output: activación de la salida ("identity" si la pérdida recibe logits).
             rng: semilla o generador para inicializar los pesos.
+
+        Raises:
+            TypeError: si `sizes` no es una lista o `rng` no es una semilla ni un generador.
+            ValueError: si `sizes` no son al menos 2 enteros positivos, si una activación no
+                existe o si `rng` es negativo.
         """
-        sizes = list(sizes)
-        if len(sizes) < 2 or any(
-            isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1 for k in sizes
-        ):
-            raise ValueError(f"sizes debe tener al menos 2 enteros positivos; recibí {sizes}")
-        self.sizes = [int(k) for k in sizes]
-        _activation(activation)  # valida el nombre aunque no haya capas ocultas
-        self.activation_names = [activation] * (len(sizes) - 2) + [output]
-        self.activations = [_activation(name) for name in self.activation_names]
+        self.sizes = _sizes(sizes)
+        _activation(activation, "activation")  # valida el nombre aunque no haya capas ocultas
+        _activation(output, "output")
+        self.activation_names = [activation] * (len(self.sizes) - 2) + [output]
+        self.activations = [ACTIVATIONS[name] for name in self.activation_names]
         rng = as_rng(rng)
         self.weights, self.biases = [], []
         for m, k in zip(self.sizes[:-1], self.sizes[1:], strict=True):
@@ -79,8 +84,12 @@ class MLP:
         self._cache: list[tuple[np.ndarray, np.ndarray, np.ndarray]] | None = None
 
     def forward(self, X: object) -> np.ndarray:
-        """Calcula la salida para un lote `X` de forma (n, entradas) y guarda lo necesario."""
-        a = _finite_2d(X, self.sizes[0], "X")
+        """Calcula la salida para un lote `X` de forma (n, entradas) y guarda lo necesario.
+
+        Raises:
+            TypeError: si `X` no es numérico. ValueError: si no es (n, entradas) y finito.
+        """
+        a = matrix(X, self.sizes[0], "X")
         self._cache = []
         for W, b, (f, _) in zip(self.weights, self.biases, self.activations, strict=True):
             z = a @ W.T + b
@@ -92,11 +101,16 @@ class MLP:
     __call__ = forward
 
     def backward(self, grad_output: object) -> np.ndarray:
-        """Retropropaga dL/d(salida); acumula los gradientes y devuelve dL/dX."""
+        """Retropropaga dL/d(salida); acumula los gradientes y devuelve dL/dX.
+
+        Raises:
+            RuntimeError: si todavía no se llamó a `forward`. TypeError: si `grad_output` no es
+                numérico. ValueError: si no tiene la forma de la última salida o no es finito.
+        """
         if self._cache is None:
             raise RuntimeError("llama a forward antes de backward")
         n = len(self._cache[0][0])
-        grad = _finite_2d(grad_output, self.sizes[-1], "grad_output")
+        grad = matrix(grad_output, self.sizes[-1], "grad_output")
         if len(grad) != n:
             raise ValueError(
                 f"grad_output debe tener {n} filas (una por ejemplo); tiene {len(grad)}"
@@ -123,23 +137,35 @@ class MLP:
         self.grad_biases = [np.zeros_like(b) for b in self.biases]
 
     def step(self, lr: float) -> None:
-        """Un paso de descenso del gradiente: p ← p − lr · dL/dp, en el lugar."""
-        if not np.isfinite(lr) or lr <= 0:
-            raise ValueError(f"lr debe ser positivo y finito; recibí {lr}")
+        """Un paso de descenso del gradiente: p ← p − lr · dL/dp, en el lugar.
+
+        Raises:
+            TypeError: si `lr` no es un número. ValueError: si no es positivo y finito.
+        """
+        positive_finite(lr, "lr")
         for p, g in zip(self.parameters(), self.gradients(), strict=True):
             p -= lr * g
 
 
 def mse_loss(y_hat: object, y: object) -> tuple[float, np.ndarray]:
-    """ECM promedio sobre todos los elementos y su gradiente respecto de `y_hat`."""
-    y_hat, y = _same_shape(y_hat, y)
+    """ECM promedio sobre todos los elementos y su gradiente respecto de `y_hat`.
+
+    Raises:
+        TypeError: si no son numéricos. ValueError: si difieren en forma, o son vacíos o no finitos.
+    """
+    y_hat, y = same_shape(y_hat, y, "y_hat", "y")
     diff = y_hat - y
     return float(np.mean(diff**2)), 2.0 * diff / diff.size
 
 
 def bce_with_logits_loss(z: object, y: object) -> tuple[float, np.ndarray]:
-    """Entropía cruzada binaria desde logits (forma estable) y su gradiente respecto de `z`."""
-    z, y = _same_shape(z, y)
+    """Entropía cruzada binaria desde logits (forma estable) y su gradiente respecto de `z`.
+
+    Raises:
+        TypeError: si no son numéricos. ValueError: si difieren en forma, o son vacíos o no
+            finitos, o si `y` no está entre 0 y 1.
+    """
+    z, y = same_shape(z, y, "z", "y")
     if np.any((y < 0) | (y > 1)):
         raise ValueError("y debe estar entre 0 y 1")
     loss = np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))
@@ -147,13 +173,21 @@ def bce_with_logits_loss(z: object, y: object) -> tuple[float, np.ndarray]:
 
 
 def cross_entropy_loss(logits: object, targets: object) -> tuple[float, np.ndarray]:
-    """Entropía cruzada promedio desde logits (n, K) y clases enteras (n,), con su gradiente."""
-    logits = np.asarray(logits, dtype=float)
+    """Entropía cruzada promedio desde logits (n, K) y clases enteras (n,), con su gradiente.
+
+    Raises:
+        TypeError: si `logits` no es numérico.
+        ValueError: si `logits` no es (n, K) con n, K > 0 y valores finitos o si `targets`
+            no son n clases enteras entre 0 y K - 1.
+    """
+    logits = finite_array(logits, "logits")
     targets = np.asarray(targets)
     if logits.ndim != 2 or targets.shape != (len(logits),):
         raise ValueError(
             f"logits debe ser (n, K) y targets (n,); recibí {logits.shape}, {targets.shape}"
         )
+    if logits.size == 0:
+        raise ValueError(f"logits no puede estar vacío; recibí forma {logits.shape}")
     if targets.dtype.kind not in "iu" or np.any((targets < 0) | (targets >= logits.shape[1])):
         raise ValueError(f"targets deben ser clases enteras entre 0 y {logits.shape[1] - 1}")
     shifted = logits - logits.max(axis=1, keepdims=True)  # log-sum-exp estable
@@ -162,14 +196,3 @@ def cross_entropy_loss(logits: object, targets: object) -> tuple[float, np.ndarr
     grad = np.exp(log_probs)
     grad[np.arange(n), targets] -= 1.0  # softmax − one-hot
     return float(-log_probs[np.arange(n), targets].mean()), grad / n
-
-
-def _same_shape(a: object, b: object) -> tuple[np.ndarray, np.ndarray]:
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    if a.shape != b.shape:
-        raise ValueError(
-            f"predicción y objetivo deben tener la misma forma; {a.shape} != {b.shape}"
-        )
-    if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
-        raise ValueError("predicción u objetivo contienen valores no finitos (nan o inf)")
-    return a, b
