@@ -16,19 +16,35 @@ ZIP := _build/apuntes-notebooks.zip
 
 # Un solo bloque de entorno para `make outputs`, `make test` y `make bench`:
 # fija lo que vuelve reproducibles los números de punto flotante en CPU.
+# Las salidas guardadas no deben depender de esto (ver el perfil perturbado más abajo): fijarlo
+# solo hace que dos ejecuciones en la misma máquina den exactamente lo mismo.
 export OMP_NUM_THREADS := 1
 export MKL_NUM_THREADS := 1
 export OPENBLAS_NUM_THREADS := 1
-export ATEN_CPU_CAPABILITY := avx2
-export ONEDNN_MAX_CPU_ISA := AVX2
 export MKL_CBWR := COMPATIBLE
 export PYTHONHASHSEED := 0
 export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # Sin MPLBACKEND: con Agg el kernel no guardaría las figuras (necesita el backend inline).
 unexport MPLBACKEND
+# Los núcleos de PyTorch y oneDNN se fijan en AVX2 solo en x86 (en ARM esos valores no existen).
+ifeq ($(shell uname -m),x86_64)
+export ATEN_CPU_CAPABILITY := avx2
+export ONEDNN_MAX_CPU_ISA := AVX2
+endif
 
-.PHONY: help glossary-links install book test lint unit test-install test-site test-browser nbval strict-book outputs colab-cells bench lock clean
+# Perfil perturbado: la aritmética de otra máquina. Núcleos portables de PyTorch y oneDNN, otro
+# núcleo de OpenBLAS, NumPy sin AVX2 y 2 hilos. `make test` valida las mismas salidas guardadas
+# con los dos perfiles: un número impreso que cambie con el redondeo de la CPU hace fallar la prueba.
+PERTURBED := OMP_NUM_THREADS=2 MKL_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 MKL_CBWR=AUTO \
+	ATEN_CPU_CAPABILITY=default ONEDNN_MAX_CPU_ISA=SSE41
+ifeq ($(shell uname -m),x86_64)
+PERTURBED += OPENBLAS_CORETYPE=Sandybridge NPY_DISABLE_CPU_FEATURES=X86_V3
+endif
+NBVAL := $(BIN)/python -m pytest -q --nbval --nbval-current-env \
+	--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly -p no:cacheprovider
+
+.PHONY: help glossary-links install book test lint unit test-install test-site test-browser nbval nbval-canonical nbval-perturbed strict-book outputs colab-cells bench lock clean
 
 help:
 	@echo "make book        crea .venv, instala y construye el sitio en _build/html"
@@ -68,6 +84,7 @@ test: lint unit test-install nbval strict-book test-site test-browser
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/actionlint -shellcheck=$(BIN)/shellcheck
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not install and not site and not browser" tests
@@ -75,9 +92,25 @@ unit: $(STAMP)
 test-install: $(STAMP)
 	$(BIN)/python -m pytest -q -m install tests
 
+# nbval con los dos perfiles a la vez (comparten los núcleos): cada uno escribe su registro y
+# se muestran ambos al final. `make nbval-canonical` / `make nbval-perturbed` corren uno solo.
 nbval: $(STAMP)
-	$(BIN)/python -m pytest -q --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly $(NOTEBOOKS)
+	@mkdir -p _build
+	@echo "nbval: perfil canónico y perfil perturbado en paralelo ($(words $(NOTEBOOKS)) notebooks)"
+	@$(NBVAL) $(NOTEBOOKS) > _build/nbval-canonical.log 2>&1 & pid=$$!; \
+	env $(PERTURBED) $(NBVAL) $(NOTEBOOKS) > _build/nbval-perturbed.log 2>&1; perturbed=$$?; \
+	wait $$pid; canonical=$$?; \
+	echo "--- perfil canónico ---"; tail -n 40 _build/nbval-canonical.log; \
+	echo "--- perfil perturbado ($(PERTURBED)) ---"; tail -n 40 _build/nbval-perturbed.log; \
+	if [ $$canonical -ne 0 ] || [ $$perturbed -ne 0 ]; then \
+		echo "ERROR: nbval falló (canónico: $$canonical, perturbado: $$perturbed);" \
+			"registros completos en _build/nbval-*.log"; exit 1; fi
+
+nbval-canonical: $(STAMP)
+	$(NBVAL) $(NOTEBOOKS)
+
+nbval-perturbed: $(STAMP)
+	env $(PERTURBED) $(NBVAL) $(NOTEBOOKS)
 
 strict-book: $(STAMP) $(MATHJAX) $(ZIP)
 	rm -rf _build/.doctrees
