@@ -43,8 +43,9 @@ PERTURBED += OPENBLAS_CORETYPE=Sandybridge NPY_DISABLE_CPU_FEATURES=X86_V3
 endif
 NBVAL := $(BIN)/python -m pytest -q --nbval --nbval-current-env \
 	--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly -p no:cacheprovider
+STUDENTS = STUDENT_NOTEBOOKS="$(NOTEBOOKS)" $(BIN)/python -m pytest -q -m students tests/test_students.py
 
-.PHONY: help glossary-links install book test lint unit test-install test-site test-browser nbval nbval-canonical nbval-perturbed strict-book outputs colab-cells bench lock clean
+.PHONY: help glossary-links install book test lint unit test-install test-site test-browser nbval nbval-canonical nbval-perturbed test-students strict-book outputs colab-cells bench lock clean
 
 help:
 	@echo "make book        crea .venv, instala y construye el sitio en _build/html"
@@ -87,24 +88,31 @@ lint: $(STAMP)
 	$(BIN)/actionlint -shellcheck=$(BIN)/shellcheck
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not install and not site and not browser" tests
+	$(BIN)/python -m pytest -q -m "not install and not site and not browser and not students" tests
 
 test-install: $(STAMP)
 	$(BIN)/python -m pytest -q -m install tests
 
-# nbval con los dos perfiles a la vez (comparten los núcleos): cada uno escribe su registro y
-# se muestran ambos al final. `make nbval-canonical` / `make nbval-perturbed` corren uno solo.
+# Los notebooks se ejecutan tres veces a la vez (comparten los núcleos), cada una con su registro
+# en _build: nbval con el perfil canónico, nbval con el perturbado y, como un estudiante, sin
+# ninguna celda de solución (make test-students). Al final se muestran los tres.
+# `make nbval-canonical`, `make nbval-perturbed` y `make test-students` corren uno solo.
 nbval: $(STAMP)
 	@mkdir -p _build
-	@echo "nbval: perfil canónico y perfil perturbado en paralelo ($(words $(NOTEBOOKS)) notebooks)"
-	@$(NBVAL) $(NOTEBOOKS) > _build/nbval-canonical.log 2>&1 & pid=$$!; \
+	@echo "nbval (perfiles canónico y perturbado) y notebooks sin soluciones, en paralelo ($(words $(NOTEBOOKS)) notebooks)"
+	@$(NBVAL) $(NOTEBOOKS) > _build/nbval-canonical.log 2>&1 & c=$$!; \
+	$(STUDENTS) > _build/students.log 2>&1 & s=$$!; \
 	env $(PERTURBED) $(NBVAL) $(NOTEBOOKS) > _build/nbval-perturbed.log 2>&1; perturbed=$$?; \
-	wait $$pid; canonical=$$?; \
-	echo "--- perfil canónico ---"; tail -n 40 _build/nbval-canonical.log; \
-	echo "--- perfil perturbado ($(PERTURBED)) ---"; tail -n 40 _build/nbval-perturbed.log; \
-	if [ $$canonical -ne 0 ] || [ $$perturbed -ne 0 ]; then \
-		echo "ERROR: nbval falló (canónico: $$canonical, perturbado: $$perturbed);" \
-			"registros completos en _build/nbval-*.log"; exit 1; fi
+	wait $$c; canonical=$$?; wait $$s; students=$$?; \
+	echo "--- nbval, perfil canónico ---"; tail -n 30 _build/nbval-canonical.log; \
+	echo "--- nbval, perfil perturbado ($(PERTURBED)) ---"; tail -n 30 _build/nbval-perturbed.log; \
+	echo "--- sin soluciones (make test-students) ---"; tail -n 30 _build/students.log; \
+	if [ $$canonical -ne 0 ] || [ $$perturbed -ne 0 ] || [ $$students -ne 0 ]; then \
+		echo "ERROR: falló (canónico: $$canonical, perturbado: $$perturbed, sin soluciones:" \
+			"$$students); registros completos en _build/nbval-*.log y _build/students.log"; exit 1; fi
+
+test-students: $(STAMP)
+	$(STUDENTS)
 
 nbval-canonical: $(STAMP)
 	$(NBVAL) $(NOTEBOOKS)
