@@ -45,13 +45,15 @@ NBVAL := $(BIN)/python -m pytest -q --nbval --nbval-current-env \
 	--nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly -p no:cacheprovider
 STUDENTS = STUDENT_NOTEBOOKS="$(NOTEBOOKS)" $(BIN)/python -m pytest -q -m students tests/test_students.py
 
-.PHONY: help glossary-links install book test lint unit test-install test-site test-browser nbval nbval-canonical nbval-perturbed test-students strict-book outputs colab-cells bench lock clean
+.PHONY: help glossary-links install book test lint unit test-install test-site test-browser nbval nbval-canonical nbval-perturbed test-students strict-book outputs colab-cells captions links bench lock clean
 
 help:
 	@echo "make book        crea .venv, instala y construye el sitio en _build/html"
 	@echo "make test        lint, pruebas de dlnotes y del libro, nbval, build estricto"
 	@echo "make outputs     re-ejecuta los notebooks y guarda sus salidas (única vía)"
 	@echo "make colab-cells reescribe la celda de instalación de Colab desde _config.yml"
+	@echo "make captions    escribe bajo cada figura su pie numerado (para Colab)"
+	@echo "make links       convierte los enlaces a páginas .md en URLs del sitio (para Colab)"
 	@echo "make glossary-links enlaza al glosario el primer uso de cada término"
 	@echo "make bench       tabla de tiempo y memoria por notebook"
 	@echo "make clean       borra _build"
@@ -141,11 +143,19 @@ test-browser: $(STAMP)
 		echo "       Para habilitarla: sudo apt install chromium (paquete Debian 'chromium')."; \
 	fi
 
-outputs: $(STAMP) colab-cells
+outputs: $(STAMP) colab-cells captions
 	$(BIN)/python scripts/execute_notebooks.py $(NOTEBOOKS)
 
 colab-cells: $(STAMP)
 	$(BIN)/python scripts/colab_cells.py --write $(NOTEBOOKS)
+
+# Bajo cada figura, su pie numerado en una celda Markdown (Colab no muestra los metadatos).
+captions: $(STAMP)
+	$(BIN)/python scripts/figure_captions.py --write $(NOTEBOOKS)
+
+# Enlaces a las páginas .md del libro con la URL del sitio (html.baseurl): funcionan en Colab.
+links: $(STAMP)
+	$(BIN)/python scripts/book_links.py --write $(NOTEBOOKS)
 
 # Enlaza al glosario el primer uso de cada término en cada notebook (solo cambia Markdown).
 glossary-links: $(STAMP)

@@ -1,7 +1,8 @@
 """Enlaza en cada notebook el primer uso de cada término del glosario (`make glossary-links`).
 
-Los términos salen de `chapters/glosario.md`. En los notebooks el enlace es Markdown común,
-`[perceptrón](glosario.md#term-Perceptron)`, para que Colab muestre texto limpio. Nunca enlaza
+Los términos salen de `chapters/glosario.md`. En los notebooks el enlace es Markdown común a la
+URL del sitio, `[perceptrón](<html.baseurl>chapters/glosario.html#term-Perceptron)`, para que
+Colab muestre texto limpio y el enlace funcione allí (ver `scripts/book_links.py`). Nunca enlaza
 dentro de títulos, matemática, código, enlaces ni etiquetas HTML. Es idempotente: un término
 ya enlazado en un notebook no se vuelve a tocar. `tests/test_book.py` comprueba el resultado.
 """
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import nbformat
 from sphinx.util.nodes import _make_id
+
+import book_links
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "chapters" / "glosario.md"
@@ -78,10 +81,15 @@ def first_free_match(text: str, term: str, terms: list[str]) -> re.Match | None:
 
 def link_notebook(nb: nbformat.NotebookNode, terms: list[str]) -> int:
     """Enlaza el primer uso de cada término aún no enlazado; devuelve cuántos enlazó."""
-    markdown = [c for c in nb.cells[1:] if c.cell_type == "markdown"]
+    # Los pies de figura repiten un metadato (scripts/figure_captions.py): no se enlazan.
+    markdown = [
+        c
+        for c in nb.cells[1:]
+        if c.cell_type == "markdown" and "figure-caption" not in c.metadata.get("tags", [])
+    ]
     added = 0
     for term in terms:
-        target = f"glosario.md#{anchor(term)}"
+        target = book_links.page_url("chapters/glosario", anchor(term))
         if any(f"({target})" in c.source for c in markdown):
             continue
         for cell in markdown:

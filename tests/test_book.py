@@ -4,10 +4,13 @@ import json
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 import yaml
 
+import book_links
 import colab_cells
+import figure_captions
 import glossary_links
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -196,6 +199,19 @@ def test_figures_have_captions_and_hidden_asserts(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_figure_has_its_numbered_caption_right_below_for_colab(path):
+    nb = nbformat.read(path, as_version=4)
+    chapter = figure_captions.chapter_numbers()[str(path.relative_to(ROOT).with_suffix(""))]
+    expected = [c.source for c in figure_captions.with_captions(nb, chapter)]
+    assert [c.source for c in nb.cells] == expected, "pies de figura desactualizados: make captions"
+    for i, cell in enumerate(nb.cells):
+        if figure_captions.caption_of(cell):
+            below = nb.cells[i + 1]
+            assert below.cell_type == "markdown" and below.source.startswith("**Figura ")
+            assert below.metadata["tags"] == ["remove-cell", figure_captions.TAG]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_ignored_outputs_have_a_compared_twin(path):
     cells = load(path)["cells"]
     ids = {c.get("id"): c for c in cells}
@@ -206,11 +222,24 @@ def test_ignored_outputs_have_a_compared_twin(path):
             assert "nbval-ignore-output" not in twin["metadata"].get("tags", [])
 
 
+REFERENCES_URL = book_links.page_url("chapters/referencias")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_link_works_when_the_notebook_is_opened_in_colab(path):
+    site = book_links.site_url()
+    for cell in load(path)["cells"]:
+        if cell["cell_type"] == "markdown":
+            for target in book_links.links("".join(cell["source"])):
+                why = book_links.dead_in_colab(target, site)
+                assert why is None, f"enlace muerto en Colab: {target}: {why}"
+
+
 def test_reference_links_point_to_bibliography_entries():
     keys = set(re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text(), re.M))
     for path in NOTEBOOKS:
         markdown = "".join("".join(c["source"]) for c in load(path)["cells"])
-        for key in re.findall(r"\]\(referencias\.md#([^)]+)\)", markdown):
+        for key in re.findall(rf"\]\({re.escape(REFERENCES_URL)}#([^)]+)\)", markdown):
             assert key in keys, f"{path.name} enlaza a {key!r}, que no está en references.bib"
 
 
@@ -241,18 +270,25 @@ def test_every_notebook_has_a_measured_runtime():
     assert not missing, f"sin tiempo medido (corre make bench): {missing}"
 
 
+GLOSSARY_URL = book_links.page_url("chapters/glosario")
+GLOSSARY_LINK = re.compile(rf"\]\({re.escape(GLOSSARY_URL)}#([^)]+)\)")
 GLOSSARY_TERMS = glossary_links.glossary_terms()
 GLOSSARY_ANCHORS = {glossary_links.anchor(t): t for t in GLOSSARY_TERMS}
 
 
 def markdown_text(path: Path) -> str:
-    cells = load(path)["cells"][1:]
-    return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    """El Markdown del notebook sin los pies de figura (copias de un metadato)."""
+    cells = [
+        c
+        for c in load(path)["cells"][1:]
+        if c["cell_type"] == "markdown" and figure_captions.TAG not in c["metadata"].get("tags", [])
+    ]
+    return "\n\n".join("".join(c["source"]) for c in cells)
 
 
 def test_glossary_links_point_to_existing_terms():
     for path in NOTEBOOKS:
-        for anchor in re.findall(r"\]\(glosario\.md#([^)]+)\)", markdown_text(path)):
+        for anchor in GLOSSARY_LINK.findall(markdown_text(path)):
             assert anchor in GLOSSARY_ANCHORS, f"{path.name} enlaza al término inexistente {anchor}"
     for page in CHAPTERS.glob("*.md"):
         for term in re.findall(r"\{term\}`([^`<]+)", page.read_text(encoding="utf-8")):
@@ -262,7 +298,7 @@ def test_glossary_links_point_to_existing_terms():
 def test_every_glossary_term_is_linked_somewhere():
     linked = set()
     for path in NOTEBOOKS:
-        linked |= set(re.findall(r"\]\(glosario\.md#([^)]+)\)", markdown_text(path)))
+        linked |= set(GLOSSARY_LINK.findall(markdown_text(path)))
     for page in CHAPTERS.glob("*.md"):
         text = page.read_text(encoding="utf-8")
         linked |= {glossary_links.anchor(t) for t in re.findall(r"\{term\}`([^`<]+)`", text)}
@@ -277,7 +313,7 @@ def test_first_use_of_each_term_is_linked(path):
         free = glossary_links.first_free_match(text, term, GLOSSARY_TERMS)
         if free is None:
             continue
-        link = text.find(f"](glosario.md#{glossary_links.anchor(term)})")
+        link = text.find(f"]({GLOSSARY_URL}#{glossary_links.anchor(term)})")
         context = text[max(0, free.start() - 40) : free.end()]
         assert 0 <= link < free.start(), (
             f"primer uso de {term!r} sin enlace al glosario: …{context!r} (make glossary-links)"

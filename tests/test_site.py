@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import book_links
 import colab_cells
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,3 +143,46 @@ def test_intro_links_the_offline_zip():
     assert sorted(n for n in names if n.endswith(".ipynb")) == notebooks
     assert any(n.startswith("dlnotes-") and n.endswith(".whl") for n in names)
     assert "LÉEME.txt" in names
+
+
+def ids_of(path: Path) -> set[str]:
+    return set(re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_link_on_the_page_reaches_a_page_and_anchor_that_exist(page):
+    # Los enlaces de los notebooks al sitio (html.baseurl) ya se volvieron relativos aquí.
+    source_page = HTML / f"{page}.html"
+    ids_cache: dict[Path, set[str]] = {}
+    site = book_links.site_url()
+    for href in re.findall(r'<a\s[^>]*href="([^"]+)"', html_of(page)):
+        href = htmllib.unescape(href)
+        assert not href.startswith(site), (
+            f"enlace al sitio publicado que no se volvió relativo: {href}"
+        )
+        if re.match(r"[a-z]+:", href):
+            continue  # externo (https:, mailto:)
+        path, _, anchor = href.partition("#")
+        target = (source_page.parent / path).resolve() if path else source_page
+        assert target.exists(), f"{page}: el enlace {href!r} lleva a una página que no existe"
+        if anchor and target.suffix == ".html":
+            ids = ids_cache.setdefault(target, ids_of(target))
+            assert anchor in ids, f"{page}: el enlace {href!r} lleva a un ancla que no existe"
+
+
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES)
+def test_figure_captions_appear_once_with_the_number_colab_shows(page):
+    # Colab muestra la celda «**Figura N.k.** pie» (scripts/figure_captions.py); el sitio, el
+    # <figcaption> numerado por Sphinx. Deben decir lo mismo, y el pie no aparece dos veces.
+    html = html_of(page)
+    shown = [
+        " ".join(htmllib.unescape(re.sub(r"<[^>]+>", "", n)).split())
+        for n in re.findall(r'<span class="caption-number">([^<]*)</span>', html)
+    ]
+    colab = [
+        re.match(r"\*\*(Figura [\d.]+)\.\*\*", source(c)).group(1)
+        for c in notebook_cells(page)
+        if "figure-caption" in c["metadata"].get("tags", [])
+    ]
+    assert [s.rstrip(". ") for s in shown] == colab
+    assert "<strong>Figura" not in html, "el pie para Colab también se ve en el sitio"
