@@ -185,3 +185,12 @@ def test_messages_show_only_the_shape_of_large_inputs():
     result = check.function(lambda x: x + 1, lambda x: x, [image], name="f")
     assert not result and "un arreglo de forma (2, 32, 32)" in result.message
     assert len(result.message) < 300
+
+
+@pytest.mark.parametrize(
+    ("actual", "direction"), [(300, "demasiado pequeño"), (400, "demasiado grande")]
+)
+def test_close_failure_never_shows_the_expected_value(actual, direction):
+    result = check.close(actual, 325, name="parámetros entrenables")
+    assert not result.ok
+    assert "325" not in result.message and direction in result.message

@@ -54,7 +54,8 @@ def close(
         atol: tolerancia absoluta.
 
     Returns:
-        Un `Result` que dice si `actual` coincide con `expected` y, si no, por qué.
+        Un `Result` que dice si `actual` coincide con `expected` y, si no, dónde y hacia qué
+        lado se equivoca, sin mostrar el valor esperado (en un ejercicio es la respuesta).
 
     Raises:
         TypeError: si `expected` no es numérico o `rtol`/`atol` no son números.
@@ -76,10 +77,12 @@ def close(
     if bad.any():
         idx = tuple(int(i) for i in np.argwhere(bad)[0]) if a.ndim else ()
         where = f" en la posición {idx}" if idx else ""
+        # Sin el valor esperado: en un ejercicio, ese valor es la respuesta.
+        direction = "demasiado grande" if a[idx] > e[idx] else "demasiado pequeño"
         return _fail(
             name,
             f"{int(bad.sum())} de {max(a.size, 1)} valores no coinciden; "
-            f"por ejemplo{where} obtuve {_fmt(a[idx])} y se esperaba {_fmt(e[idx])}",
+            f"por ejemplo{where} obtuve {_fmt(a[idx])}, {direction}",
         )
     return _pass(name, "")
 
