@@ -108,6 +108,30 @@ class Visit:
         self.context.close()
 
 
+# Palabras de la interfaz en inglés que los temas dejan sin traducir (ver _ext/spanish_ui.py).
+ENGLISH_UI = re.compile(
+    r"\b(Toggle|Launch|Download|Search|Print|Fullscreen|Full screen|Copy|Copied|Click|Contents|"
+    r"Skip|Previous|Next|Page|Main|logo|Light|Dark|System|Theme|Source|Edit|Open|Close|Show|"
+    r"Hide|Menu|Back to top|Navigation|Version|Repository)\b"
+)
+UI_LABELS_JS = """() => {
+  const labels = [];
+  for (const el of document.querySelectorAll("*")) {
+    if (el.closest("main article") && el.tagName === "IMG") continue;  // alt de las figuras
+    for (const a of ["title", "aria-label", "alt", "placeholder", "data-tooltip",
+                     "data-bs-title", "data-bs-original-title"]) {
+      if (el.getAttribute(a)) labels.push(`${a}="${el.getAttribute(a)}"`);
+    }
+  }
+  const chrome = "header button, nav, .bd-sidebar-secondary, .header-article, summary, "
+    + ".toggle-button, .copybtn";
+  for (const el of document.querySelectorAll(chrome)) {
+    if (el.innerText) labels.push(el.innerText);
+  }
+  return labels;
+}"""
+
+
 @pytest.mark.parametrize("page_name", PAGES)
 def test_page_in_a_real_browser(server, browser, page_name):
     visit = Visit(browser, f"{server}/{page_name}.html")
@@ -133,42 +157,22 @@ def test_page_in_a_real_browser(server, browser, page_name):
         assert not visit.bad_responses, visit.bad_responses
         assert not visit.external, f"pedidos fuera de 127.0.0.1: {visit.external}"
         assert not visit.errors, f"errores de JavaScript: {visit.errors}"
+        assert_no_english_ui(page)
     finally:
         visit.close()
 
 
-# Palabras de la interfaz en inglés que los temas dejan sin traducir (ver _ext/spanish_ui.py).
-ENGLISH_UI = re.compile(
-    r"\b(Toggle|Launch|Download|Search|Print|Fullscreen|Full screen|Copy|Copied|Click|Contents|"
-    r"Skip|Previous|Next|Page|Main|logo|Light|Dark|System|Theme|Source|Edit|Open|Close|Show|"
-    r"Hide|Menu|Back to top|Navigation|Version|Repository)\b"
-)
-UI_LABELS_JS = """() => {
-  const labels = [];
-  for (const el of document.querySelectorAll("*")) {
-    if (el.closest("main article") && el.tagName === "IMG") continue;  // alt de las figuras
-    for (const a of ["title", "aria-label", "alt", "placeholder", "data-tooltip",
-                     "data-bs-title", "data-bs-original-title"]) {
-      if (el.getAttribute(a)) labels.push(`${a}="${el.getAttribute(a)}"`);
-    }
-  }
-  const chrome = "header button, nav, .bd-sidebar-secondary, .header-article, summary, "
-    + ".toggle-button, .copybtn";
-  for (const el of document.querySelectorAll(chrome)) {
-    if (el.innerText) labels.push(el.innerText);
-  }
-  return labels;
-}"""
+def assert_no_english_ui(page) -> None:
+    for toggle in page.locator("details.hide summary, button.toggle-button").all()[:2]:
+        toggle.click()  # sphinx-togglebutton crea sus etiquetas al abrir y cerrar
+    english = [s for s in page.evaluate(UI_LABELS_JS) if ENGLISH_UI.search(s)]
+    assert not english, f"etiquetas de la interfaz en inglés: {sorted(set(english))[:8]}"
 
 
-@pytest.mark.parametrize("page_name", [*PAGES, "search"])
-def test_no_english_ui_label_remains(server, browser, page_name):
-    visit = Visit(browser, f"{server}/{page_name}.html")
+def test_search_page_has_no_english_ui_label(server, browser):
+    visit = Visit(browser, f"{server}/search.html")
     try:
-        for toggle in visit.page.locator("details.hide summary, button.toggle-button").all()[:2]:
-            toggle.click()  # sphinx-togglebutton crea sus etiquetas al abrir y cerrar
-        english = [s for s in visit.page.evaluate(UI_LABELS_JS) if ENGLISH_UI.search(s)]
-        assert not english, f"etiquetas de la interfaz en inglés: {sorted(set(english))[:8]}"
+        assert_no_english_ui(visit.page)
     finally:
         visit.close()
 
