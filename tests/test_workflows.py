@@ -42,7 +42,13 @@ def test_the_test_workflow_runs_make_test_on_every_push_and_pull_request():
     assert any(s.get("run", "").strip() == "make test" for s in steps(workflow))
     (job,) = workflow["jobs"].values()
     assert str(job["env"]["CI"]).lower() == "true"
-    assert job["env"]["CHROMIUM"], "la prueba de navegador necesita CHROMIUM"
+    assert "bookworm" in job["container"], "Debian, como las máquinas del proyecto"
+    installs = " ".join(
+        s.get("run", "") for s in steps(workflow) if "apt-get install" in s.get("run", "")
+    )
+    assert "chromium" in installs.split(), "la prueba de navegador usa el Chromium de Debian"
+    (cache,) = uses(workflow, "actions/cache")
+    assert "constraints.txt" in cache["with"]["key"], "la caché de pip depende de las versiones"
     assert workflow["concurrency"]["cancel-in-progress"] is True
 
 
