@@ -186,3 +186,13 @@ def test_bad_tolerances_are_rejected(kwargs, error, match):
 def test_numerical_gradient_rejects_bad_arguments(args, kwargs, error, match):
     with pytest.raises(error, match=match):
         dlnotes.numerical_gradient(*args, **kwargs)
+
+
+def test_failure_names_the_entry_but_never_the_finite_difference_value():
+    w = np.array([1.0, 2.0])
+    result = dlnotes.check_gradients(
+        lambda: float(np.sum(w**2)), {"w": w}, {"w": np.array([2.0, 0.5])}
+    )
+    assert not result.ok
+    assert "w[1]" in result.message and "demasiado pequeño" in result.message
+    assert "4" not in result.message.split("tu valor")[1].split("(")[0]  # el valor correcto es 4

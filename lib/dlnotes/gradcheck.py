@@ -151,11 +151,12 @@ def _verdict(worst: list[tuple], tol: float) -> Result:
     rel, name, idx, g, g_num = max(bad, key=lambda w: w[0])
     where = f"[{', '.join(map(str, idx))}]" if idx else ""
     names = ", ".join(repr(w[1]) for w in bad)
+    # Sin el valor de las diferencias finitas: en un ejercicio, ese valor es la respuesta.
+    direction = "demasiado grande" if g[idx] > g_num[idx] else "demasiado pequeño"
     return Result(
         False,
         f"❌ gradientes: mal en {names}. Peor: {name}{where}: tu valor "
-        f"{g[idx]:.4g}, diferencias finitas {g_num[idx]:.4g} "
-        f"(error relativo {rel:.1e})",
+        f"{g[idx]:.4g} es {direction} (error relativo {rel:.1e})",
     )
 
 
