@@ -27,8 +27,9 @@ export JUPYTER_PLATFORM_DIRS := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # Sin MPLBACKEND: con Agg el kernel no guardaría las figuras (necesita el backend inline).
 unexport MPLBACKEND
+ARCH := $(shell uname -m)
 # Los núcleos de PyTorch y oneDNN se fijan en AVX2 solo en x86 (en ARM esos valores no existen).
-ifeq ($(shell uname -m),x86_64)
+ifeq ($(ARCH),x86_64)
 export ATEN_CPU_CAPABILITY := avx2
 export ONEDNN_MAX_CPU_ISA := AVX2
 endif
@@ -38,7 +39,7 @@ endif
 # con los dos perfiles: un número impreso que cambie con el redondeo de la CPU hace fallar la prueba.
 PERTURBED := OMP_NUM_THREADS=2 MKL_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 MKL_CBWR=AUTO \
 	ATEN_CPU_CAPABILITY=default ONEDNN_MAX_CPU_ISA=SSE41
-ifeq ($(shell uname -m),x86_64)
+ifeq ($(ARCH),x86_64)
 PERTURBED += OPENBLAS_CORETYPE=Sandybridge NPY_DISABLE_CPU_FEATURES=X86_V3
 endif
 NBVAL := $(BIN)/python -m pytest -q --nbval --nbval-current-env \

@@ -15,6 +15,7 @@ import nbformat
 from sphinx.util.nodes import _make_id
 
 import book_links
+import figure_captions
 
 ROOT = Path(__file__).resolve().parents[1]
 GLOSSARY = ROOT / "chapters" / "glosario.md"
@@ -85,7 +86,7 @@ def link_notebook(nb: nbformat.NotebookNode, terms: list[str]) -> int:
     markdown = [
         c
         for c in nb.cells[1:]
-        if c.cell_type == "markdown" and "figure-caption" not in c.metadata.get("tags", [])
+        if c.cell_type == "markdown" and figure_captions.TAG not in c.metadata.get("tags", [])
     ]
     added = 0
     for term in terms:

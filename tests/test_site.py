@@ -15,6 +15,7 @@ import yaml
 
 import book_links
 import colab_cells
+import figure_captions
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
@@ -182,7 +183,7 @@ def test_figure_captions_appear_once_with_the_number_colab_shows(page):
     colab = [
         re.match(r"\*\*(Figura [\d.]+)\.\*\*", source(c)).group(1)
         for c in notebook_cells(page)
-        if "figure-caption" in c["metadata"].get("tags", [])
+        if figure_captions.TAG in c["metadata"].get("tags", [])
     ]
     assert [s.rstrip(". ") for s in shown] == colab
     assert "<strong>Figura" not in html, "el pie para Colab también se ve en el sitio"

@@ -32,6 +32,11 @@ def _pass(name: str, detail: str) -> Result:
     return Result(True, f"✅ {name}: correcto. {detail}".rstrip())
 
 
+def _direction(actual: float, expected: float) -> str:
+    """Hacia qué lado se equivoca `actual`, sin decir el valor esperado (es la respuesta)."""
+    return "demasiado grande" if actual > expected else "demasiado pequeño"
+
+
 def _fail(name: str, detail: str) -> Result:
     return Result(False, f"❌ {name}: {detail}")
 
@@ -78,11 +83,10 @@ def close(
         idx = tuple(int(i) for i in np.argwhere(bad)[0]) if a.ndim else ()
         where = f" en la posición {idx}" if idx else ""
         # Sin el valor esperado: en un ejercicio, ese valor es la respuesta.
-        direction = "demasiado grande" if a[idx] > e[idx] else "demasiado pequeño"
         return _fail(
             name,
             f"{int(bad.sum())} de {max(a.size, 1)} valores no coinciden; "
-            f"por ejemplo{where} obtuve {_fmt(a[idx])}, {direction}",
+            f"por ejemplo{where} obtuve {_fmt(a[idx])}, {_direction(a[idx], e[idx])}",
         )
     return _pass(name, "")
 

@@ -11,7 +11,7 @@ from dlnotes._validate import (
     to_numpy,
     writable_float_array,
 )
-from dlnotes.check import Result
+from dlnotes.check import Result, _direction
 
 
 def numerical_gradient(f: Callable[[], float], x: np.ndarray, *, eps: float = 1e-6) -> np.ndarray:
@@ -152,11 +152,10 @@ def _verdict(worst: list[tuple], tol: float) -> Result:
     where = f"[{', '.join(map(str, idx))}]" if idx else ""
     names = ", ".join(repr(w[1]) for w in bad)
     # Sin el valor de las diferencias finitas: en un ejercicio, ese valor es la respuesta.
-    direction = "demasiado grande" if g[idx] > g_num[idx] else "demasiado pequeño"
     return Result(
         False,
         f"❌ gradientes: mal en {names}. Peor: {name}{where}: tu valor "
-        f"{g[idx]:.4g} es {direction} (error relativo {rel:.1e})",
+        f"{g[idx]:.4g} es {_direction(g[idx], g_num[idx])} (error relativo {rel:.1e})",
     )
 
 
