@@ -107,6 +107,7 @@ def unsupported_numbers(cells: list[dict]) -> list[str]:
             supported(number, printed)
             or supported(number, [(v, d) for v, d in printed if d >= 2], scale=100)
             or _exact(number, constants)
+            or _exact(str(float(number) / 100), constants)  # test_size=0.25 fija «25 %»
         )
         if not ok:
             missing.append(f"{number} %")
