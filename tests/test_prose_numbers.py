@@ -26,6 +26,16 @@ PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:\\,|\\ )?\s*\\?%")
 URL = re.compile(r"\]\([^)]*\)|https?://\S+|<[^>]+>")
 # Texto citado entre comillas (de una diapositiva): una cita no es un resultado.
 QUOTE = re.compile(r"«[^»]*»|“[^”]*”")
+# «sección 6.2.2», «secciones 3.13 (entropía) y 5.5»: números de sección de un libro.
+SECTION = re.compile(
+    r"\bsecci(?:ón|ones)\s+\d+(?:\.\d+)+(?:\s*(?:\([^)]*\))?\s*(?:,|y)\s*\d+(?:\.\d+)+)*"
+)
+# Notación científica en LaTeX o en texto: «$1.32 \cdot 10^{-4}$», «4.16 × 10⁻⁵».
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+SCI = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:\\cdot|\\times|·|×)\s*10\s*"
+    r"(?:\^\s*\{?\s*([-+−]?\d+)\s*\}?|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))"
+)
 
 
 def cells_of(path: Path) -> list[dict]:
@@ -60,7 +70,7 @@ def prose_of(cells: list[dict]) -> str:
             continue
         source = text(cell["source"])
         # El pie de figura para Colab repite el caption de los metadatos: se revisa igual.
-        parts.append(QUOTE.sub(" ", URL.sub(" ", source)))
+        parts.append(SECTION.sub(" ", QUOTE.sub(" ", URL.sub(" ", source))))
     return "\n".join(parts)
 
 
@@ -97,6 +107,14 @@ def unsupported_numbers(cells: list[dict]) -> list[str]:
     printed = printed_values(outputs_of(cells))
     constants = printed_values(code_of(cells))
     missing = []
+    for match in SCI.finditer(prose):
+        mantissa, exponent = match.group(1), match.group(2) or match.group(3)
+        exponent = int(exponent.replace("−", "-").translate(SUPERSCRIPTS))
+        decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+        value = f"{float(mantissa) * 10.0**exponent:.{max(decimals - exponent, 0)}f}"
+        if decimals and not (supported(value, printed) or _exact(value, constants)):
+            missing.append(match.group(0))
+    prose = SCI.sub(" ", prose)
     for match in DECIMAL.finditer(prose):
         number = match.group(1)
         if not (supported(number, printed) or _exact(number, constants)):
@@ -145,3 +163,9 @@ def test_the_check_can_fail():
     cells[0]["source"] = "La pérdida es 0.2980 y la tasa 0.05 o 0.050."
     cells[1]["source"] = "lr = 0.05\nprint(round(best, 3))"
     assert unsupported_numbers(cells) == ["0.2980"]
+    # Notación científica: «4.16 \\cdot 10^{-5}» es 0.0000416; los números de sección no cuentan.
+    cells[0]["source"] = "ECM $4.16 \\cdot 10^{-5}$ (ver Goodfellow, secciones 3.13 (KL) y 5.5)."
+    cells[1]["outputs"][0]["text"] = "ECM 4.16e-05\n"
+    assert unsupported_numbers(cells) == []
+    cells[0]["source"] = "ECM 4.20 × 10⁻⁵ o $4.16 \\times 10^{-4}$."
+    assert unsupported_numbers(cells) == ["4.20 × 10⁻⁵", "4.16 \\times 10^{-4}"]
