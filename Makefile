@@ -37,8 +37,10 @@ endif
 # Perfil perturbado: la aritmética de otra máquina. Núcleos portables de PyTorch y oneDNN, otro
 # núcleo de OpenBLAS, NumPy sin AVX2 y 2 hilos. `make test` valida las mismas salidas guardadas
 # con los dos perfiles: un número impreso que cambie con el redondeo de la CPU hace fallar la prueba.
+# OMP_WAIT_POLICY=PASSIVE no cambia ningún número: evita que los hilos ociosos giren esperando
+# (con los tres trabajos de `make nbval` compartiendo los núcleos, girar lo vuelve varias veces más lento).
 PERTURBED := OMP_NUM_THREADS=2 MKL_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 MKL_CBWR=AUTO \
-	ATEN_CPU_CAPABILITY=default ONEDNN_MAX_CPU_ISA=SSE41
+	OMP_WAIT_POLICY=PASSIVE ATEN_CPU_CAPABILITY=default ONEDNN_MAX_CPU_ISA=SSE41
 ifeq ($(ARCH),x86_64)
 PERTURBED += OPENBLAS_CORETYPE=Sandybridge NPY_DISABLE_CPU_FEATURES=X86_V3
 endif
