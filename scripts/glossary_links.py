@@ -38,6 +38,23 @@ EXTRA_FORMS = {
     "Sonda lineal": ["sondas lineales"],
     "Embedding": ["embeddings"],
     "Tensor": ["tensores"],
+    "Pasada hacia adelante": ["pasadas hacia adelante"],
+    "Pasada hacia atrás": ["pasadas hacia atrás"],
+    "Mínimo local": ["mínimos locales"],
+    "Grafo de cómputo": ["grafos de cómputo"],
+    "Decaimiento de pesos": ["decaimiento de los pesos"],
+    "Congelar": ["congelado", "congelada", "congelados", "congeladas"],
+    "Cuerpo": ["cuerpos"],
+    "Conjunto de validación": ["conjuntos de validación"],
+    "Conjunto de prueba": ["conjuntos de prueba"],
+    "Matriz de confusión": ["matrices de confusión"],
+    "Curva ROC": ["curvas ROC"],
+    "Hiperparámetro": ["hiperparámetros"],
+    "Kernel": ["kernels"],
+    "Mapa de características": ["mapas de características"],
+    "Campo receptivo": ["campos receptivos"],
+    "Red convolucional": ["redes convolucionales"],
+    "Conexión residual": ["conexiones residuales"],
 }
 # Lo que nunca se toca: matemática, código, enlaces, etiquetas HTML y negritas con enlace.
 PROTECTED = re.compile(
