@@ -180,8 +180,9 @@ def make_id_effect_data(
         rng: semilla o generador de NumPy.
 
     Returns:
-        `{"effect": (num_ids,), "train": (X, ids, y, z), "val": ..., "test": ...}`, con `z` el
-        logit verdadero (con él se calcula la mejor exactitud posible).
+        Un diccionario con las claves ``effect`` (forma ``(num_ids,)``) y ``train``, ``val`` y
+        ``test``, cada una la tupla ``(X, ids, y, z)``, con ``z`` el logit verdadero (con él se
+        calcula la mejor exactitud posible).
 
     Raises:
         TypeError: si `num_ids` o las filas no son enteros o `effect_scale` no es un número.
