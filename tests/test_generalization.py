@@ -231,3 +231,31 @@ def test_plot_band_rejects_bad_inputs(x, values, ax, error, match):
     with pytest.raises(error, match=match):
         plot_band(x, values, label="a", ax=ax)
     plt.close("all")
+
+
+def test_inverted_dropout_scales_survivors_and_is_identity_in_eval():
+    from dlnotes.generalization import InvertedDropout
+
+    torch.manual_seed(0)
+    h = torch.rand(20000, dtype=torch.float64) + 0.5
+    layer = InvertedDropout(0.25)
+    out = layer(h)
+    zeros = (out == 0).double().mean().item()
+    assert abs(zeros - 0.25) < 0.01
+    assert torch.allclose(out[out != 0], h[out != 0] / 0.75)
+    layer.eval()
+    assert torch.equal(layer(h), h)
+    torch.manual_seed(1)
+    a = InvertedDropout(0.5)(h)
+    torch.manual_seed(1)
+    assert torch.equal(InvertedDropout(0.5)(h), a)  # misma semilla, misma máscara
+
+
+@pytest.mark.parametrize(
+    "p, error", [("0.5", TypeError), (True, TypeError), (1.0, ValueError), (-0.1, ValueError)]
+)
+def test_inverted_dropout_rejects_bad_p(p, error):
+    from dlnotes.generalization import InvertedDropout
+
+    with pytest.raises(error):
+        InvertedDropout(p)

@@ -14,6 +14,7 @@ import torch.nn.functional as F
 from matplotlib.axes import Axes
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
+from torch import nn
 
 from dlnotes._validate import as_rng, finite_array, labels, non_negative, positive_int
 from dlnotes.plots import _axes
@@ -232,3 +233,36 @@ def plot_band(x: object, values: object, *, label: str, ax: Axes | None = None) 
     ax.fill_between(x, values.min(axis=0), values.max(axis=0), color=line.get_color(), alpha=0.2)
     ax.legend()
     return ax
+
+
+class InvertedDropout(nn.Module):
+    """Dropout invertido con máscaras de `torch.rand`: las mismas en cualquier computadora.
+
+    Calcula lo mismo que `torch.nn.Dropout(p)`: al entrenar pone en 0 cada activación con
+    probabilidad `p` y divide las demás por `1 - p`; al evaluar no hace nada. La diferencia es
+    de dónde salen las máscaras: `nn.Dropout` en la CPU las sortea con MKL si PyTorch se compiló
+    con MKL (x86) y con el generador de PyTorch si no (ARM), así que las salidas guardadas de un
+    notebook cambiarían de una máquina a otra. `torch.rand` usa el generador de PyTorch siempre.
+    El capítulo 14 pide escribir la misma operación como ejercicio.
+
+    Args:
+        p: probabilidad de apagar cada activación, en [0, 1).
+
+    Raises:
+        TypeError: si `p` no es un número.
+        ValueError: si `p` no está en [0, 1).
+    """
+
+    def __init__(self, p: float):
+        super().__init__()
+        if isinstance(p, bool) or not isinstance(p, (int, float, np.floating)):
+            raise TypeError(f"p debe ser un número; recibí {type(p).__name__}")
+        if not 0 <= p < 1:
+            raise ValueError(f"p debe estar en [0, 1); recibí {p}")
+        self.p = float(p)
+
+    def forward(self, h: torch.Tensor) -> torch.Tensor:
+        if not self.training or self.p == 0:
+            return h
+        mask = torch.rand(h.shape, dtype=h.dtype, device=h.device) >= self.p
+        return h * mask / (1 - self.p)
