@@ -16,7 +16,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "chapters" / "01-perceptron.ipynb"
-PREINSTALLED = ["torch==2.13.0", "numpy", "matplotlib", "ipykernel", "nbclient"]
+# Lo que Colab ya trae y usa dlnotes (scipy y requests, para mnist1d).
+PREINSTALLED = [
+    "torch==2.13.0",
+    "numpy",
+    "matplotlib",
+    "scipy",
+    "requests",
+    "ipykernel",
+    "nbclient",
+]
+# Lo único que instalar dlnotes puede agregar: ella misma y mnist1d (Python puro, sin dependencias
+# que Colab no tenga).
+ADDED = {"dlnotes", "mnist1d"}
 
 pytestmark = pytest.mark.install
 
@@ -62,8 +74,8 @@ def test_installing_replaces_nothing_and_runs_a_chapter(wheel, colab_like, tmp_p
     before = freeze(colab_like)
     run(colab_like, "-m", "pip", "install", "--quiet", wheel)
     after = freeze(colab_like)
-    assert {k: v for k, v in after.items() if k != "dlnotes"} == before, "pip cambió paquetes"
-    assert after["dlnotes"] == "0.1.0"
+    assert {k: v for k, v in after.items() if k not in ADDED} == before, "pip cambió paquetes"
+    assert after["dlnotes"] == "0.1.0" and "mnist1d" in after
 
     where = run(colab_like, "-c", "import dlnotes; print(dlnotes.__file__)", cwd=tmp_path)
     assert "site-packages" in where and str(ROOT) not in where
