@@ -6,12 +6,12 @@ que acompaña: mover una imagen un píxel, sortear formas válidas para comparar
 dibujar mapas de características y campos receptivos.
 """
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
 from dlnotes._validate import as_array, as_rng, positive_int
+from dlnotes.plots import _axes
 
 
 def _integer(value: object, name: str) -> int:
@@ -99,14 +99,6 @@ def conv_shape_cases(
         if n + 2 * p >= d * (k - 1) + 1:
             cases.append((n, k, p, s, d))
     return cases
-
-
-def _axes(ax: Axes | None) -> Axes:
-    if ax is None:
-        _, ax = plt.subplots()
-    elif not isinstance(ax, Axes):
-        raise TypeError(f"ax debe ser un matplotlib Axes; recibí {type(ax).__name__}")
-    return ax
 
 
 def plot_image(
