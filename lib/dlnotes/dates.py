@@ -71,7 +71,15 @@ _UNITS = [
     "veintiocho",
     "veintinueve",
 ]
-_TENS = {3: "treinta", 4: "cuarenta", 5: "cincuenta", 6: "sesenta", 7: "setenta", 8: "ochenta", 9: "noventa"}
+_TENS = {
+    3: "treinta",
+    4: "cuarenta",
+    5: "cincuenta",
+    6: "sesenta",
+    7: "setenta",
+    8: "ochenta",
+    9: "noventa",
+}
 
 FIRST_YEAR, LAST_YEAR = 1950, 2049
 
@@ -171,7 +179,9 @@ def date_splits(*, train: int, val: int, test: int, seed: int = 0) -> dict:
     out, start = {}, 0
     for name, size in sizes.items():
         pairs = []
-        for day, fmt in zip(chosen[start : start + size], formats[start : start + size]):
+        for day, fmt in zip(
+            chosen[start : start + size], formats[start : start + size], strict=True
+        ):
             date = datetime.date.fromordinal(first + int(day))
             pairs.append((write_date(date, int(fmt)), date.isoformat()))
         out[name] = pairs
@@ -190,7 +200,8 @@ class CharVocab:
 
     def __init__(self) -> None:
         chars = set("0123456789-/. ")
-        for word in MONTHS + _UNITS + list(_TENS.values()) + ["de", "del", "y", "mil", "novecientos"]:
+        words = MONTHS + _UNITS + list(_TENS.values()) + ["de", "del", "y", "mil", "novecientos"]
+        for word in words:
             chars |= set(word)
         self.chars = sorted(chars)
         self.index = {c: i + 3 for i, c in enumerate(self.chars)}
@@ -238,9 +249,7 @@ class CharVocab:
         return "".join(chars)
 
 
-def plot_attention(
-    weights: object, source: str, target: str, *, ax: Axes | None = None
-) -> Axes:
+def plot_attention(weights: object, source: str, target: str, *, ax: Axes | None = None) -> Axes:
     """Dibuja una matriz de atención: fila i = carácter i de la salida, columna j = carácter j
     de la entrada; el color es el peso que la salida i da a la entrada j."""
     w = weights.detach().cpu().numpy() if isinstance(weights, torch.Tensor) else weights
