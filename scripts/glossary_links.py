@@ -61,6 +61,7 @@ EXTRA_FORMS = {
     "Autoencoder variacional": ["autoencoders variacionales"],
     "Red generativa adversaria": ["redes generativas adversarias"],
     "Generador": ["generadores"],
+    "Divergencia KL": ["divergencia de Kullback-Leibler", "divergencias KL"],
     "Discriminador": ["discriminadores"],
     "Mapa de características": ["mapas de características"],
     "Campo receptivo": ["campos receptivos"],
