@@ -98,7 +98,7 @@ def test_stacked_mlp_rejects_bad_input():
         StackedMLP([2, 0, 1], seeds=[0])
     with pytest.raises(TypeError, match="seeds"):
         StackedMLP([2, 3], seeds=[])
-    with pytest.raises(ValueError, match="no negativa"):
+    with pytest.raises(ValueError, match="no negativo"):
         StackedMLP([2, 3], seeds=[-1])
     model = StackedMLP([2, 3], seeds=[0, 1])
     with pytest.raises(ValueError, match=r"forma \(2, n, 2\)"):

@@ -28,6 +28,15 @@ def positive_int(value: object, name: str) -> int:
     return int(value)
 
 
+def seed_value(value: object, name: str = "seed") -> int:
+    """Comprueba que `value` sea una semilla (un entero no negativo) y la devuelve."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} debe ser un entero; recibí {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{name} debe ser un entero no negativo; recibí {value}")
+    return int(value)
+
+
 def _number(value: object, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, _NUMBER):
         raise TypeError(f"{name} debe ser un número; recibí {type(value).__name__}")

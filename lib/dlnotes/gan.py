@@ -14,17 +14,8 @@ import torch
 from matplotlib.axes import Axes
 from torch import nn
 
-from dlnotes._validate import finite_array, points_2d, positive_finite, positive_int
+from dlnotes._validate import finite_array, points_2d, positive_finite, positive_int, seed_value
 from dlnotes.plots import _axes
-
-
-def _seed(value: object) -> int:
-    """Comprueba que `value` sea una semilla: un entero no negativo."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"seed debe ser un entero; recibí {type(value).__name__}")
-    if value < 0:
-        raise ValueError(f"seed debe ser no negativa; recibí {value}")
-    return int(value)
 
 
 def ring_centres(*, num_modes: int = 8, radius: float = 2.0) -> np.ndarray:
@@ -70,7 +61,7 @@ def sample_ring(
         ValueError: si alguno no es positivo (o `seed` es negativa).
     """
     n = positive_int(n, "n")
-    seed = _seed(seed)
+    seed = seed_value(seed)
     std = positive_finite(std, "std")
     centres = ring_centres(num_modes=num_modes, radius=radius)
     rng = np.random.default_rng(seed)
@@ -147,7 +138,7 @@ class StackedMLP(nn.Module):
         sizes = [positive_int(s, "cada tamaño de sizes") for s in sizes]
         if isinstance(seeds, (str, bytes)) or not isinstance(seeds, Sequence) or not seeds:
             raise TypeError(f"seeds debe ser una lista no vacía de enteros; recibí {seeds!r}")
-        seeds = [_seed(s) for s in seeds]
+        seeds = [seed_value(s) for s in seeds]
         weights, biases = [], []
         for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True):
             bound = 1 / math.sqrt(fan_in)

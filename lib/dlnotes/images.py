@@ -19,16 +19,7 @@ from torch.utils.data import (
     TensorDataset,
 )
 
-from dlnotes._validate import as_array, finite_array, non_negative, positive_int
-
-
-def _seed(value: object) -> int:
-    """Comprueba que `value` sea una semilla: un entero no negativo."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"seed debe ser un entero; recibí {type(value).__name__}")
-    if value < 0:
-        raise ValueError(f"seed debe ser no negativo; recibí {value}")
-    return int(value)
+from dlnotes._validate import as_array, finite_array, non_negative, positive_int, seed_value
 
 
 def load_mnist1d(
@@ -78,7 +69,7 @@ def load_mnist1d(
         )
     if not isinstance(shuffle_seq, bool):
         raise TypeError(f"shuffle_seq debe ser True o False; recibí {shuffle_seq!r}")
-    seed = _seed(seed)
+    seed = seed_value(seed)
     args = get_dataset_args()
     args.num_samples, args.train_split, args.final_seq_length = num_samples, train_split, seq_length
     args.shuffle_seq, args.seed = shuffle_seq, seed
@@ -173,7 +164,7 @@ def make_loader(
             f"recibí {tuple(X.shape)} y {tuple(y.shape)}"
         )
     batch_size = positive_int(batch_size, "batch_size")
-    seed = _seed(seed)
+    seed = seed_value(seed)
     dataset = TensorDataset(X, y)
     generator = torch.Generator().manual_seed(seed)
     order = RandomSampler(dataset, generator=generator) if shuffle else SequentialSampler(dataset)
