@@ -179,7 +179,7 @@ def test_add_noise_is_seeded_clipped_and_has_the_right_spread():
         (torch.zeros(0, 64), 0.1, 0, ValueError, "vacío"),
         (torch.zeros(2, 2), -0.1, 0, ValueError, "no negativo"),
         (torch.zeros(2, 2), "0.1", 0, TypeError, "número"),
-        (torch.zeros(2, 2), 0.1, -1, ValueError, "no negativa"),
+        (torch.zeros(2, 2), 0.1, -1, ValueError, "no negativo"),
         (torch.zeros(2, 2), 0.1, 1.5, TypeError, "entero"),
     ],
 )

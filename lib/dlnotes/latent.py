@@ -9,7 +9,14 @@ import numpy as np
 import torch
 from matplotlib.axes import Axes
 
-from dlnotes._validate import finite_array, labels, non_negative, points_2d, positive_int
+from dlnotes._validate import (
+    finite_array,
+    labels,
+    non_negative,
+    points_2d,
+    positive_int,
+    seed_value,
+)
 from dlnotes.plots import _axes
 
 
@@ -167,14 +174,6 @@ def plot_latent_mosaic(
     return ax
 
 
-def _seed(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"seed debe ser un entero; recibí {type(value).__name__}")
-    if value < 0:
-        raise ValueError(f"seed debe ser no negativa; recibí {value}")
-    return int(value)
-
-
 def add_noise(X: object, *, std: object, seed: int) -> torch.Tensor:
     """Suma ruido normal de desviación `std` a cada píxel y recorta el resultado a [0, 1].
 
@@ -199,6 +198,6 @@ def add_noise(X: object, *, std: object, seed: int) -> torch.Tensor:
     if X.numel() == 0:
         raise ValueError("X está vacío: no hay imágenes que corromper")
     std = non_negative(std, "std")
-    generator = torch.Generator().manual_seed(_seed(seed))
+    generator = torch.Generator().manual_seed(seed_value(seed))
     noise = torch.randn(X.shape, generator=generator, dtype=X.dtype).to(X.device)
     return (X + std * noise).clamp(0.0, 1.0)
