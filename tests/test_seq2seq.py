@@ -5,7 +5,6 @@ import datetime
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-import torch
 
 from dlnotes.dates import NUM_FORMATS, CharVocab, date_splits, write_date
 from dlnotes.seq2seq import (
@@ -13,9 +12,7 @@ from dlnotes.seq2seq import (
     accuracy_by_length,
     date_spans,
     encode_pairs,
-    length_batches,
     plot_accuracy_by_length,
-    reverse_padded,
 )
 
 # --- encode_pairs -----------------------------------------------------------------------------
@@ -44,45 +41,6 @@ def test_encode_pairs_rejects_bad_input():
         encode_pairs([("3 mar. 2024",)], vocab)
     with pytest.raises(ValueError, match="10 caracteres"):
         encode_pairs([("3 mar. 2024", "2024-3-3")], vocab)
-
-
-# --- length_batches ---------------------------------------------------------------------------
-
-
-def test_length_batches_cover_every_example_once_grouped_by_length():
-    lengths = torch.randint(5, 60, (1003,), generator=torch.Generator().manual_seed(0))
-    batches = length_batches(lengths, batch_size=100, seed=4)
-    assert sorted(torch.cat(batches).tolist()) == list(range(1003))
-    assert sorted(len(b) for b in batches) == [3] + [100] * 10
-    # Ordenados por largo: los rangos de largo de dos mini-batches casi no se solapan.
-    spans = sorted((int(lengths[b].min()), int(lengths[b].max())) for b in batches)
-    assert all(hi <= lo2 for (_, hi), (lo2, _) in zip(spans, spans[1:], strict=False))
-
-
-def test_length_batches_are_seeded():
-    lengths = np.arange(1, 301) % 37 + 1
-    a = length_batches(lengths, batch_size=32, seed=1)
-    b = length_batches(lengths, batch_size=32, seed=1)
-    c = length_batches(lengths, batch_size=32, seed=2)
-    assert all(torch.equal(x, y) for x, y in zip(a, b, strict=True))
-    assert not all(torch.equal(x, y) for x, y in zip(a, c, strict=True))
-
-
-def test_length_batches_rejects_bad_input():
-    with pytest.raises(ValueError, match="enteros positivos"):
-        length_batches([3, 0, 2], batch_size=2, seed=0)
-    with pytest.raises(ValueError, match="enteros positivos"):
-        length_batches([1.5, 2.0], batch_size=2, seed=0)
-    with pytest.raises(ValueError, match="enteros positivos"):
-        length_batches([], batch_size=2, seed=0)
-    with pytest.raises(TypeError):
-        length_batches("abc", batch_size=2, seed=0)
-    with pytest.raises(ValueError, match="batch_size"):
-        length_batches([1, 2], batch_size=0, seed=0)
-    with pytest.raises(TypeError, match="seed"):
-        length_batches([1, 2], batch_size=1, seed=1.0)
-    with pytest.raises(ValueError, match="seed"):
-        length_batches([1, 2], batch_size=1, seed=-1)
 
 
 # --- date_spans -------------------------------------------------------------------------------
@@ -175,45 +133,3 @@ def test_plot_accuracy_by_length_rejects_bad_input():
     with pytest.raises(ValueError, match="2 bordes"):
         plot_accuracy_by_length([0], {"a": [[0.5]]})
     plt.close("all")
-
-
-# --- reverse_padded ---------------------------------------------------------------------------
-
-
-def test_reverse_padded_reverses_inside_each_length_and_is_its_own_inverse():
-    x = torch.tensor([[1, 2, 3, 0], [4, 5, 0, 0], [6, 7, 8, 9]])
-    lengths = torch.tensor([3, 2, 4])
-    expected = torch.tensor([[3, 2, 1, 0], [5, 4, 0, 0], [9, 8, 7, 6]])
-    assert torch.equal(reverse_padded(x, lengths), expected)
-    X = torch.randn(3, 4, 5)
-    assert torch.equal(reverse_padded(reverse_padded(X, lengths), lengths), X)
-    for n, L in enumerate(lengths.tolist()):
-        assert torch.equal(reverse_padded(X, lengths)[n, :L], X[n, :L].flip(0))
-
-
-def test_reverse_padded_lets_a_gru_read_backwards_like_a_bidirectional_one():
-    torch.manual_seed(0)
-    gru = torch.nn.GRU(3, 4, batch_first=True, bidirectional=True, dtype=torch.float64)
-    backward = torch.nn.GRU(3, 4, batch_first=True, dtype=torch.float64)
-    with torch.no_grad():
-        for name in ["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0"]:
-            getattr(backward, name).copy_(getattr(gru, name + "_reverse"))
-    x, lengths = torch.randn(2, 6, 3, dtype=torch.float64), torch.tensor([6, 4])
-    H_bw = reverse_padded(backward(reverse_padded(x, lengths))[0], lengths)
-    for n, L in enumerate(lengths.tolist()):  # el oráculo: la GRU bidireccional sin relleno
-        H, _ = gru(x[n : n + 1, :L])
-        torch.testing.assert_close(H_bw[n, :L], H[0, :, 4:])
-
-
-def test_reverse_padded_rejects_bad_input():
-    x = torch.zeros(2, 3)
-    with pytest.raises(TypeError):
-        reverse_padded([[1, 2]], torch.tensor([1]))
-    with pytest.raises(TypeError, match="enteros"):
-        reverse_padded(x, torch.tensor([1.0, 2.0]))
-    with pytest.raises(ValueError, match="forma|\\(N"):
-        reverse_padded(x, torch.tensor([1, 2, 3]))
-    with pytest.raises(ValueError, match="entre 1 y 3"):
-        reverse_padded(x, torch.tensor([0, 2]))
-    with pytest.raises(ValueError, match="entre 1 y 3"):
-        reverse_padded(x, torch.tensor([1, 4]))

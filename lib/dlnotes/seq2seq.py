@@ -4,7 +4,7 @@ Lo que el capítulo enseña (el modelo, la atención, la decodificación voraz, 
 escrito en el notebook; aquí solo queda lo que no es la lección:
 
     src, src_len, tgt = encode_pairs(splits["train"], vocab)
-    for idx in length_batches(src_len, batch_size=100, seed=0): ...
+    for idx in epoch_batches(len(src), 32, generator=torch.Generator().manual_seed(0)): ...
     date_spans("3 de marzo de 2024")  # {"day": (0, 1), "month": (5, 10), "year": (14, 18)}
 """
 
@@ -62,39 +62,28 @@ def encode_pairs(pairs: object, vocab: CharVocab) -> tuple[torch.Tensor, ...]:
     return src, src_len, tgt
 
 
-def length_batches(lengths: object, *, batch_size: int, seed: int) -> list[torch.Tensor]:
-    """Índices de mini-batches de fuentes de largo parecido, en un orden fijado por `seed`.
-
-    Baraja los ejemplos, los ordena por largo (de forma estable: los empates quedan barajados),
-    los corta en mini-batches de `batch_size` y baraja el orden de los mini-batches. Así cada
-    mini-batch casi no tiene relleno y la GRU recorre menos pasos.
+def epoch_batches(n: int, batch_size: int, *, generator: torch.Generator) -> list[torch.Tensor]:
+    """Los índices de los mini-batches de una época, en un orden que fija `generator`.
 
     Args:
-        lengths: largos de las fuentes, un tensor o arreglo 1-D de enteros positivos.
-        batch_size: ejemplos por mini-batch (el último puede tener menos).
-        seed: semilla del `torch.Generator` que baraja.
+        n: número de ejemplos.
+        batch_size: ejemplos por mini-batch (el último puede ser más pequeño).
+        generator: un `torch.Generator` con semilla; cada llamada avanza su estado, así que
+            cada época recibe una permutación nueva, la misma en cualquier máquina.
 
     Returns:
-        Una lista de tensores de índices que, juntos, cubren cada ejemplo una vez.
+        Una lista de tensores de índices que cubren 0..n-1 una vez cada uno.
 
     Raises:
-        TypeError: si `lengths` no es numérico o `batch_size`/`seed` no son enteros.
-        ValueError: si `lengths` no es 1-D no vacío de enteros positivos, o `batch_size` no es
-            positivo, o `seed` es negativo.
+        TypeError: si `n` o `batch_size` no son enteros o `generator` no es un `torch.Generator`.
+        ValueError: si `n` o `batch_size` no son positivos.
     """
-    arr = as_array(lengths, "lengths", dtype=None)
-    if arr.ndim != 1 or arr.size == 0 or arr.dtype.kind not in "iu" or (arr <= 0).any():
-        raise ValueError("lengths debe ser un vector no vacío de enteros positivos")
+    n = positive_int(n, "n")
     batch_size = positive_int(batch_size, "batch_size")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"seed debe ser un entero; recibí {type(seed).__name__}")
-    if seed < 0:
-        raise ValueError(f"seed debe ser no negativa; recibí {seed}")
-    g = torch.Generator().manual_seed(int(seed))
-    perm = torch.randperm(arr.size, generator=g)
-    perm = perm[torch.as_tensor(arr)[perm].argsort(stable=True)]
-    chunks = list(perm.split(batch_size))
-    return [chunks[i] for i in torch.randperm(len(chunks), generator=g)]
+    if not isinstance(generator, torch.Generator):
+        raise TypeError(f"generator debe ser un torch.Generator; recibí {type(generator).__name__}")
+    perm = torch.randperm(n, generator=generator)
+    return list(perm.split(batch_size))
 
 
 def date_spans(source: str) -> dict[str, tuple[int, int]]:
@@ -187,39 +176,3 @@ def plot_accuracy_by_length(
     ax.set_ylim(-0.02, 1.02)
     ax.legend()
     return ax
-
-
-def reverse_padded(x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
-    """Invierte cada fila de `x` dentro de su largo y deja el relleno donde estaba.
-
-    Con `lengths = [3, 2]`, las filas `[a, b, c, PAD]` y `[d, e, PAD, PAD]` pasan a
-    `[c, b, a, PAD]` y `[e, d, PAD, PAD]`. Sirve para que una GRU lea cada fuente de derecha a
-    izquierda sin leer antes el relleno; aplicarla dos veces devuelve `x`.
-
-    Args:
-        x: tensor (N, S) o (N, S, d).
-        lengths: largos (N,) enteros, entre 1 y S.
-
-    Returns:
-        Un tensor de la misma forma que `x`.
-
-    Raises:
-        TypeError: si `x` o `lengths` no son tensores, o `lengths` no es entero.
-        ValueError: si las formas no coinciden o algún largo no está entre 1 y S.
-    """
-    if not isinstance(x, torch.Tensor) or not isinstance(lengths, torch.Tensor):
-        raise TypeError("x y lengths deben ser tensores de PyTorch")
-    if lengths.dtype.is_floating_point or lengths.dtype == torch.bool:
-        raise TypeError(f"lengths debe ser un tensor de enteros; es {lengths.dtype}")
-    if x.dim() not in (2, 3) or lengths.shape != (x.shape[0],):
-        raise ValueError(
-            f"x debe ser (N, S) o (N, S, d) y lengths (N,); {x.shape}, {lengths.shape}"
-        )
-    if lengths.numel() and (lengths.min() < 1 or lengths.max() > x.shape[1]):
-        raise ValueError(f"los largos deben estar entre 1 y {x.shape[1]}")
-    j = torch.arange(x.shape[1], device=x.device)[None, :]
-    L = lengths.to(x.device)[:, None]
-    idx = torch.where(j < L, L - 1 - j, j)
-    if x.dim() == 3:
-        idx = idx[:, :, None].expand_as(x)
-    return x.gather(1, idx)

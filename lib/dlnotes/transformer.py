@@ -14,6 +14,7 @@ from torch import nn
 
 from dlnotes._validate import positive_int
 from dlnotes.dates import CharVocab
+from dlnotes.seq2seq import epoch_batches as epoch_batches  # la del capítulo 19, reexportada
 
 
 def pair_tensors(pairs: object, vocab: CharVocab) -> tuple[torch.Tensor, torch.Tensor]:
@@ -45,30 +46,6 @@ def pair_tensors(pairs: object, vocab: CharVocab) -> tuple[torch.Tensor, torch.T
     return src, tgt
 
 
-def epoch_batches(n: int, batch_size: int, *, generator: torch.Generator) -> list[torch.Tensor]:
-    """Los índices de los mini-batches de una época, en un orden que fija `generator`.
-
-    Args:
-        n: número de ejemplos.
-        batch_size: ejemplos por mini-batch (el último puede ser más pequeño).
-        generator: un `torch.Generator` con semilla; cada llamada avanza su estado, así que
-            cada época recibe una permutación nueva, la misma en cualquier máquina.
-
-    Returns:
-        Una lista de tensores de índices que cubren 0..n-1 una vez cada uno.
-
-    Raises:
-        TypeError: si `n` o `batch_size` no son enteros o `generator` no es un `torch.Generator`.
-        ValueError: si `n` o `batch_size` no son positivos.
-    """
-    n = positive_int(n, "n")
-    batch_size = positive_int(batch_size, "batch_size")
-    if not isinstance(generator, torch.Generator):
-        raise TypeError(f"generator debe ser un torch.Generator; recibí {type(generator).__name__}")
-    perm = torch.randperm(n, generator=generator)
-    return list(perm.split(batch_size))
-
-
 def trim_padding(src: torch.Tensor) -> torch.Tensor:
     """Quita las columnas finales que son relleno (PAD = 0) en todas las filas de `src`.
 
@@ -89,8 +66,10 @@ def trim_padding(src: torch.Tensor) -> torch.Tensor:
 class GRUAttention(nn.Module):
     """Codificador GRU y decodificador GRU con atención aditiva (Bahdanau et al., 2015).
 
-    Se explica en el capítulo 19. El decodificador recibe en cada paso el carácter anterior y
-    el contexto (el promedio de las salidas del codificador pesado por la atención).
+    Es la variante de Bahdanau del modelo con atención del capítulo 19: la consulta de la
+    atención es el estado anterior del decodificador, y el decodificador recibe en cada paso el
+    carácter anterior y el contexto (el promedio de las salidas del codificador pesado por la
+    atención), un paso a la vez.
 
     Args:
         vocab_size: tamaño del vocabulario de caracteres.
