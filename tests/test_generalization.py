@@ -38,7 +38,7 @@ def test_digits_splits_depend_on_the_seed_only():
         (dict(val_size=0), ValueError, "positivo"),
         (dict(test_size=2.5), TypeError, "entero"),
         (dict(val_size=900, test_size=900), ValueError, "menos de 100"),
-        (dict(seed=-1), TypeError, "seed"),
+        (dict(seed=-1), ValueError, "seed"),
         (dict(seed="0"), TypeError, "seed"),
     ],
 )

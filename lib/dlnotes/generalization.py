@@ -16,7 +16,14 @@ from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 from torch import nn
 
-from dlnotes._validate import as_rng, finite_array, labels, non_negative, positive_int
+from dlnotes._validate import (
+    as_rng,
+    finite_array,
+    labels,
+    non_negative,
+    positive_int,
+    seed_value,
+)
 from dlnotes.plots import _axes
 
 
@@ -35,8 +42,9 @@ def digits_splits(*, val_size: int = 300, test_size: int = 497, seed: int = 0) -
         `X_val`, `y_val`, `X_test` e `y_test`, arreglos de NumPy.
 
     Raises:
-        TypeError: si algún argumento no es un entero (o `seed` es negativa).
-        ValueError: si `val_size` o `test_size` no son positivos o no dejan imágenes para entrenar.
+        TypeError: si algún argumento no es un entero.
+        ValueError: si `seed` es negativa, o `val_size` o `test_size` no son positivos o no dejan
+            imágenes para entrenar.
     """
     val_size, test_size = positive_int(val_size, "val_size"), positive_int(test_size, "test_size")
     if val_size + test_size > 1797 - 100:
@@ -44,8 +52,7 @@ def digits_splits(*, val_size: int = 300, test_size: int = 497, seed: int = 0) -
             f"val_size + test_size = {val_size + test_size} deja menos de 100 de las 1797 "
             "imágenes para entrenar"
         )
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
-        raise TypeError(f"seed debe ser un entero no negativo; recibí {seed!r}")
+    seed = seed_value(seed)
     digits = load_digits()
     X, y = digits.data / 16.0, digits.target
     X_rest, X_test, y_rest, y_test = train_test_split(

@@ -11,7 +11,7 @@ import torch
 from matplotlib.axes import Axes
 from torch.utils.data import DataLoader
 
-from dlnotes._validate import as_array, finite_array, positive_int
+from dlnotes._validate import as_array, finite_array, positive_int, seed_value
 from dlnotes.plots import _axes
 
 
@@ -51,10 +51,7 @@ def seeded_loader(
     if len(dataset) == 0:
         raise ValueError("dataset está vacío: no hay ejemplos que cargar")
     batch_size = positive_int(batch_size, "batch_size")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"seed debe ser un entero; recibí {type(seed).__name__}")
-    if seed < 0:
-        raise ValueError(f"seed debe ser no negativa; recibí {seed}")
+    seed = seed_value(seed)
     for flag, name in [(shuffle, "shuffle"), (drop_last, "drop_last")]:
         if not isinstance(flag, bool):
             raise TypeError(f"{name} debe ser True o False; recibí {flag!r}")
