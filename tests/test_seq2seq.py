@@ -5,6 +5,7 @@ import datetime
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+import torch
 
 from dlnotes.dates import NUM_FORMATS, CharVocab, date_splits, write_date
 from dlnotes.seq2seq import (
@@ -12,6 +13,7 @@ from dlnotes.seq2seq import (
     accuracy_by_length,
     date_spans,
     encode_pairs,
+    epoch_batches,
     plot_accuracy_by_length,
 )
 
@@ -133,3 +135,31 @@ def test_plot_accuracy_by_length_rejects_bad_input():
     with pytest.raises(ValueError, match="2 bordes"):
         plot_accuracy_by_length([0], {"a": [[0.5]]})
     plt.close("all")
+
+
+# --- epoch_batches ----------------------------------------------------------------------------
+
+
+def test_epoch_batches_cover_every_example_once_and_repeat_with_the_seed():
+    batches = epoch_batches(10, 3, generator=torch.Generator().manual_seed(0))
+    assert [len(b) for b in batches] == [3, 3, 3, 1]
+    assert sorted(torch.cat(batches).tolist()) == list(range(10))
+    again = epoch_batches(10, 3, generator=torch.Generator().manual_seed(0))
+    assert all(torch.equal(a, b) for a, b in zip(batches, again, strict=True))
+    g = torch.Generator().manual_seed(0)
+    first, second = epoch_batches(10, 10, generator=g), epoch_batches(10, 10, generator=g)
+    assert not torch.equal(first[0], second[0])  # cada época, otra permutación
+
+
+@pytest.mark.parametrize(
+    ("n", "batch_size", "generator", "error"),
+    [
+        (0, 3, torch.Generator(), ValueError),
+        (10, 0, torch.Generator(), ValueError),
+        (10.0, 3, torch.Generator(), TypeError),
+        (10, 3, 0, TypeError),
+    ],
+)
+def test_epoch_batches_rejects_bad_input(n, batch_size, generator, error):
+    with pytest.raises(error):
+        epoch_batches(n, batch_size, generator=generator)

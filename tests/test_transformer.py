@@ -1,8 +1,9 @@
 import pytest
 import torch
 
+from dlnotes import seq2seq, transformer
 from dlnotes.dates import CharVocab, date_splits
-from dlnotes.transformer import GRUAttention, epoch_batches, pair_tensors, trim_padding
+from dlnotes.transformer import GRUAttention, pair_tensors, trim_padding
 
 PAIRS = date_splits(train=20, val=5, test=5, seed=0)["train"]
 
@@ -31,29 +32,8 @@ def test_pair_tensors_rejects_bad_input(pairs, vocab, error):
         pair_tensors(pairs, vocab)
 
 
-def test_epoch_batches_cover_every_example_once_and_repeat_with_the_seed():
-    batches = epoch_batches(10, 3, generator=torch.Generator().manual_seed(0))
-    assert [len(b) for b in batches] == [3, 3, 3, 1]
-    assert sorted(torch.cat(batches).tolist()) == list(range(10))
-    again = epoch_batches(10, 3, generator=torch.Generator().manual_seed(0))
-    assert all(torch.equal(a, b) for a, b in zip(batches, again, strict=True))
-    g = torch.Generator().manual_seed(0)
-    first, second = epoch_batches(10, 10, generator=g), epoch_batches(10, 10, generator=g)
-    assert not torch.equal(first[0], second[0])  # cada época, otra permutación
-
-
-@pytest.mark.parametrize(
-    ("n", "batch_size", "generator", "error"),
-    [
-        (0, 3, torch.Generator(), ValueError),
-        (10, 0, torch.Generator(), ValueError),
-        (10.0, 3, torch.Generator(), TypeError),
-        (10, 3, 0, TypeError),
-    ],
-)
-def test_epoch_batches_rejects_bad_input(n, batch_size, generator, error):
-    with pytest.raises(error):
-        epoch_batches(n, batch_size, generator=generator)
+def test_epoch_batches_is_the_one_from_seq2seq():
+    assert transformer.epoch_batches is seq2seq.epoch_batches
 
 
 def test_trim_padding_keeps_the_longest_row():
